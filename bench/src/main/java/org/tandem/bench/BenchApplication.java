@@ -1,0 +1,25 @@
+package org.tandem.bench;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The core wired as in the app, on a fresh embedded PostgreSQL (or SPRING_DATASOURCE_URL). */
+@SpringBootApplication(scanBasePackages = "org.tandem.core")
+@org.springframework.boot.persistence.autoconfigure.EntityScan("org.tandem.core")
+@org.springframework.data.jpa.repository.config.EnableJpaRepositories("org.tandem.core")
+public class BenchApplication {
+
+  static ConfigurableApplicationContext start(String... args) {
+    return new SpringApplicationBuilder(BenchApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties(
+            "spring.jpa.hibernate.ddl-auto=validate",
+            "spring.jpa.open-in-view=false",
+            "spring.main.banner-mode=off",
+            "tandem.embedded-postgres.pool-size=20",
+            "logging.level.root=warn")
+        .run(args);
+  }
+}

@@ -1,0 +1,2 @@
+/** Associations (NGOs) that post missions, with their causes, place and coordinator. */
+package org.tandem.core.associations;

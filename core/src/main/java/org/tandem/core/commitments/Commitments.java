@@ -1,0 +1,355 @@
+package org.tandem.core.commitments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.core.common.Outcome;
+import org.tandem.core.common.ReasonCode;
+import org.tandem.core.missions.MissionMode;
+import org.tandem.core.missions.MissionStatus;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.People;
+import org.tandem.core.people.Role;
+import org.tandem.core.tenants.Policy;
+import org.tandem.core.tenants.Sector;
+import org.tandem.core.tenants.TenantId;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * Committing to missions and everything after: approval by a line manager, cancellation with
+ * promotion of the waiting list, completion. Every write locks the mission row first.
+ */
+@Service
+public class Commitments {
+
+  private final JdbcClient jdbc;
+  private final People people;
+  private final Tenants tenants;
+
+  Commitments(JdbcClient jdbc, People people, Tenants tenants) {
+    this.jdbc = jdbc;
+    this.people = people;
+    this.tenants = tenants;
+  }
+
+  private record LockedMission(
+      long id, MissionStatus status, int capacity, int seatsTaken, String associationName) {}
+
+  /**
+   * Commits an employee to a mission: a seat when one is left (pending their manager's approval
+   * when the policy asks for it), else a place on the waiting list. Repeating the request returns
+   * the same commitment.
+   */
+  @Transactional
+  public Outcome<Commitment> commit(
+      TenantId tenant, long employeeId, long missionId, boolean declaredNoConflict) {
+    Optional<LockedMission> locked = lockMission(tenant, missionId);
+    Optional<Employee> employee = people.find(tenant, employeeId);
+    if (locked.isEmpty() || employee.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    LockedMission mission = locked.get();
+    Optional<Commitment> existing = live(tenant, missionId, employeeId);
+    if (existing.isPresent()) {
+      Commitment c = existing.get();
+      return Outcome.done(
+          new Commitment(
+              c.id(),
+              c.missionId(),
+              c.employeeId(),
+              c.status(),
+              c.createdAt(),
+              true,
+              c.waitlistPosition()));
+    }
+    if (mission.status() == MissionStatus.CANCELLED) {
+      return Outcome.refused(ReasonCode.MISSION_CANCELLED);
+    }
+    if (mission.status() != MissionStatus.OPEN && mission.status() != MissionStatus.FULL) {
+      return Outcome.refused(ReasonCode.MISSION_NOT_OPEN);
+    }
+    Policy policy = tenants.policyFor(tenant, employee.get().country());
+    if (policy.sector() == Sector.PUBLIC && !declaredNoConflict) {
+      return Outcome.refused(ReasonCode.CONFLICT_DECLARATION_REQUIRED, mission.associationName());
+    }
+    CommitmentStatus status;
+    if (mission.seatsTaken() < mission.capacity()) {
+      status = seatStatus(policy);
+      takeSeat(tenant, mission);
+    } else {
+      status = CommitmentStatus.WAITLISTED;
+    }
+    long id =
+        jdbc.sql(
+                """
+                insert into commitment (tenant_id, mission_id, employee_id, status, conflict_declared)
+                values (?, ?, ?, ?, ?) returning id""")
+            .params(tenant.value(), missionId, employeeId, status.name(), declaredNoConflict)
+            .query(Long.class)
+            .single();
+    return Outcome.done(find(tenant, id).orElseThrow());
+  }
+
+  /**
+   * Cancels a commitment, by its owner or by a CSR manager. A freed seat goes to the first person
+   * on the waiting list.
+   */
+  @Transactional
+  public Outcome<Commitment> cancel(TenantId tenant, long actorId, long commitmentId) {
+    Optional<Commitment> found = find(tenant, commitmentId);
+    if (found.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    LockedMission mission = lockMission(tenant, found.get().missionId()).orElseThrow();
+    Commitment c = find(tenant, commitmentId).orElseThrow();
+    if (c.employeeId() != actorId && !isCsrManager(tenant, actorId)) {
+      return Outcome.refused(ReasonCode.NOT_YOURS);
+    }
+    if (c.status() == CommitmentStatus.CANCELLED) {
+      return Outcome.refused(ReasonCode.ALREADY_CANCELLED);
+    }
+    if (c.status() == CommitmentStatus.COMPLETED) {
+      return Outcome.refused(ReasonCode.COMMITMENT_NOT_ACTIVE);
+    }
+    setStatus(tenant, commitmentId, CommitmentStatus.CANCELLED, "cancelled_at");
+    if (c.status().holdsSeat()) {
+      releaseSeat(tenant, mission);
+    }
+    return Outcome.done(find(tenant, commitmentId).orElseThrow());
+  }
+
+  /** A line manager (or a CSR manager) approves a commitment pending approval. */
+  @Transactional
+  public Outcome<Commitment> approve(TenantId tenant, long approverId, long commitmentId) {
+    return decide(tenant, approverId, commitmentId, true);
+  }
+
+  /** A line manager (or a CSR manager) declines it; the seat goes to the waiting list. */
+  @Transactional
+  public Outcome<Commitment> decline(TenantId tenant, long approverId, long commitmentId) {
+    return decide(tenant, approverId, commitmentId, false);
+  }
+
+  /** Marks a confirmed commitment completed: the mission is done for this person. */
+  @Transactional
+  public Outcome<Commitment> complete(TenantId tenant, long actorId, long commitmentId) {
+    Optional<Commitment> found = find(tenant, commitmentId);
+    if (found.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    lockMission(tenant, found.get().missionId());
+    Commitment c = find(tenant, commitmentId).orElseThrow();
+    if (c.employeeId() != actorId && !isCsrManager(tenant, actorId)) {
+      return Outcome.refused(ReasonCode.NOT_YOURS);
+    }
+    if (c.status() != CommitmentStatus.CONFIRMED) {
+      return Outcome.refused(ReasonCode.COMMITMENT_NOT_ACTIVE);
+    }
+    setStatus(tenant, commitmentId, CommitmentStatus.COMPLETED, "decided_at");
+    return Outcome.done(find(tenant, commitmentId).orElseThrow());
+  }
+
+  private Outcome<Commitment> decide(
+      TenantId tenant, long approverId, long commitmentId, boolean approved) {
+    Optional<Commitment> found = find(tenant, commitmentId);
+    if (found.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    LockedMission mission = lockMission(tenant, found.get().missionId()).orElseThrow();
+    Commitment c = find(tenant, commitmentId).orElseThrow();
+    Employee owner = people.find(tenant, c.employeeId()).orElseThrow();
+    boolean lineManager = owner.managerId() != null && owner.managerId() == approverId;
+    if (!lineManager && !isCsrManager(tenant, approverId)) {
+      return Outcome.refused(ReasonCode.CSR_MANAGERS_ONLY);
+    }
+    if (c.employeeId() == approverId) {
+      return Outcome.refused(ReasonCode.SELF_APPROVAL);
+    }
+    if (c.status() != CommitmentStatus.PENDING_APPROVAL) {
+      return Outcome.refused(ReasonCode.COMMITMENT_NOT_ACTIVE);
+    }
+    if (approved) {
+      setStatus(tenant, commitmentId, CommitmentStatus.CONFIRMED, "decided_at");
+    } else {
+      setStatus(tenant, commitmentId, CommitmentStatus.CANCELLED, "decided_at");
+      releaseSeat(tenant, mission);
+    }
+    return Outcome.done(find(tenant, commitmentId).orElseThrow());
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Commitment> find(TenantId tenant, long commitmentId) {
+    return jdbc.sql(SELECT + " where c.tenant_id = ? and c.id = ?")
+        .params(tenant.value(), commitmentId)
+        .query(Commitments::commitment)
+        .optional();
+  }
+
+  /** The person's live commitment to the mission, if any. */
+  @Transactional(readOnly = true)
+  public Optional<Commitment> live(TenantId tenant, long missionId, long employeeId) {
+    return jdbc.sql(
+            SELECT
+                + " where c.tenant_id = ? and c.mission_id = ? and c.employee_id = ?"
+                + " and c.status <> 'CANCELLED'")
+        .params(tenant.value(), missionId, employeeId)
+        .query(Commitments::commitment)
+        .optional();
+  }
+
+  /** "My commitments": live ones first by their next session, then the completed ones. */
+  @Transactional(readOnly = true)
+  public List<CommitmentView> mine(TenantId tenant, long employeeId) {
+    return jdbc.sql(
+            """
+            select c.id, m.id, m.title, a.name, m.mode, m.place_name, c.status,
+                   (select min(s.starts_at) from mission_session s
+                     where s.tenant_id = m.tenant_id and s.mission_id = m.id and s.starts_at > now()),
+                   m.first_date,
+                   case when c.status = 'WAITLISTED' then
+                     (select count(*) from commitment w where w.tenant_id = c.tenant_id
+                        and w.mission_id = c.mission_id and w.status = 'WAITLISTED'
+                        and w.id <= c.id) else 0 end
+            from commitment c
+            join mission m on m.tenant_id = c.tenant_id and m.id = c.mission_id
+            join association a on a.tenant_id = m.tenant_id and a.id = m.association_id
+            where c.tenant_id = ? and c.employee_id = ? and c.status <> 'CANCELLED'
+            order by c.status = 'COMPLETED', 8 nulls last, m.first_date nulls last, c.id""")
+        .params(tenant.value(), employeeId)
+        .query(
+            (rs, n) -> {
+              Timestamp next = rs.getTimestamp(8);
+              java.sql.Date first = rs.getDate(9);
+              return new CommitmentView(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  MissionMode.valueOf(rs.getString(5)),
+                  rs.getString(6),
+                  CommitmentStatus.valueOf(rs.getString(7)),
+                  next == null ? null : next.toInstant(),
+                  first == null ? null : first.toLocalDate(),
+                  rs.getInt(10));
+            })
+        .list();
+  }
+
+  /** Commitments waiting for this approver: their reports', or all of them for a CSR manager. */
+  @Transactional(readOnly = true)
+  public List<Commitment> awaitingApproval(TenantId tenant, long approverId) {
+    boolean csr = isCsrManager(tenant, approverId);
+    return jdbc.sql(
+            SELECT
+                + " "
+                + """
+                 join employee e on e.tenant_id = c.tenant_id and e.id = c.employee_id
+                 where c.tenant_id = ? and c.status = 'PENDING_APPROVAL'
+                   and (? or e.manager_id = ?) and c.employee_id <> ?
+                 order by c.created_at, c.id""")
+        .params(tenant.value(), csr, approverId, approverId)
+        .query(Commitments::commitment)
+        .list();
+  }
+
+  private static final String SELECT =
+      """
+      select c.id, c.mission_id, c.employee_id, c.status, c.created_at,
+             case when c.status = 'WAITLISTED' then
+               (select count(*) from commitment w where w.tenant_id = c.tenant_id
+                  and w.mission_id = c.mission_id and w.status = 'WAITLISTED'
+                  and w.id <= c.id) else 0 end
+      from commitment c""";
+
+  private static Commitment commitment(ResultSet rs, int n) throws SQLException {
+    return new Commitment(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        CommitmentStatus.valueOf(rs.getString(4)),
+        rs.getTimestamp(5).toInstant(),
+        false,
+        rs.getInt(6));
+  }
+
+  private boolean isCsrManager(TenantId tenant, long employeeId) {
+    return people.find(tenant, employeeId).map(e -> e.has(Role.CSR_MANAGER)).orElse(false);
+  }
+
+  private static CommitmentStatus seatStatus(Policy policy) {
+    return policy.managerApproval()
+        ? CommitmentStatus.PENDING_APPROVAL
+        : CommitmentStatus.CONFIRMED;
+  }
+
+  private Optional<LockedMission> lockMission(TenantId tenant, long missionId) {
+    return jdbc.sql(
+            """
+            select m.id, m.status, m.capacity, m.seats_taken, a.name
+            from mission m join association a on a.tenant_id = m.tenant_id and a.id = m.association_id
+            where m.tenant_id = ? and m.id = ? for update of m""")
+        .params(tenant.value(), missionId)
+        .query(
+            (rs, n) ->
+                new LockedMission(
+                    rs.getLong(1),
+                    MissionStatus.valueOf(rs.getString(2)),
+                    rs.getInt(3),
+                    rs.getInt(4),
+                    rs.getString(5)))
+        .optional();
+  }
+
+  private void takeSeat(TenantId tenant, LockedMission mission) {
+    jdbc.sql(
+            """
+            update mission set seats_taken = seats_taken + 1,
+                   status = case when seats_taken + 1 >= capacity and status = 'OPEN' then 'FULL'
+                                 else status end
+            where tenant_id = ? and id = ?""")
+        .params(tenant.value(), mission.id())
+        .update();
+  }
+
+  /** Gives a freed seat to the first of the waiting list, or hands it back to the mission. */
+  private void releaseSeat(TenantId tenant, LockedMission mission) {
+    Optional<Long> next =
+        jdbc.sql(
+                """
+                select c.id from commitment c
+                where c.tenant_id = ? and c.mission_id = ? and c.status = 'WAITLISTED'
+                order by c.id limit 1""")
+            .params(tenant.value(), mission.id())
+            .query(Long.class)
+            .optional();
+    if (next.isPresent() && mission.status() != MissionStatus.CANCELLED) {
+      Commitment promoted = find(tenant, next.get()).orElseThrow();
+      String country =
+          people.find(tenant, promoted.employeeId()).map(Employee::country).orElse(null);
+      setStatus(
+          tenant, promoted.id(), seatStatus(tenants.policyFor(tenant, country)), "decided_at");
+      return;
+    }
+    jdbc.sql(
+            """
+            update mission set seats_taken = seats_taken - 1,
+                   status = case when status = 'FULL' then 'OPEN' else status end
+            where tenant_id = ? and id = ?""")
+        .params(tenant.value(), mission.id())
+        .update();
+  }
+
+  private void setStatus(TenantId tenant, long id, CommitmentStatus status, String stampColumn) {
+    jdbc.sql(
+            "update commitment set status = ?, "
+                + stampColumn
+                + " = now() where tenant_id = ? and id = ?")
+        .params(status.name(), tenant.value(), id)
+        .update();
+  }
+}

@@ -1,0 +1,62 @@
+package org.tandem.core.common;
+
+import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Why a request was refused: a stable code for programs and a message key, with its arguments, for
+ * people. Messages live in {@code i18n/refusals*.properties} in French, English and German.
+ */
+public record Refusal(ReasonCode code, Object[] args) {
+
+  public Refusal {
+    args = args == null ? new Object[0] : args.clone();
+  }
+
+  public String messageKey() {
+    return code.messageKey();
+  }
+
+  /** The polite sentence to show the user, in their language. */
+  public String message(Locale locale) {
+    String pattern;
+    try {
+      pattern =
+          ResourceBundle.getBundle("i18n/refusals", locale, NO_FALLBACK).getString(messageKey());
+    } catch (MissingResourceException e) {
+      pattern = ResourceBundle.getBundle("i18n/refusals", Locale.ROOT).getString(messageKey());
+    }
+    Object[] shown = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      shown[i] =
+          args[i] instanceof java.time.LocalDate d
+              ? d.format(
+                  java.time.format.DateTimeFormatter.ofLocalizedDate(
+                          java.time.format.FormatStyle.LONG)
+                      .withLocale(locale))
+              : args[i];
+    }
+    return new MessageFormat(pattern, locale).format(shown);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Refusal r && r.code == code && Arrays.equals(r.args, args);
+  }
+
+  @Override
+  public int hashCode() {
+    return code.hashCode() * 31 + Arrays.hashCode(args);
+  }
+
+  @Override
+  public String toString() {
+    return code + Arrays.toString(args);
+  }
+
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+}

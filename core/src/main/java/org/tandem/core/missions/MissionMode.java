@@ -1,0 +1,8 @@
+package org.tandem.core.missions;
+
+/** Where a mission happens. */
+public enum MissionMode {
+  ONSITE,
+  REMOTE,
+  HYBRID
+}

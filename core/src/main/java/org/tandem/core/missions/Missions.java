@@ -1,0 +1,260 @@
+package org.tandem.core.missions;
+
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.core.associations.Associations;
+import org.tandem.core.availability.Availability;
+import org.tandem.core.availability.DayPart;
+import org.tandem.core.causes.Cause;
+import org.tandem.core.common.Outcome;
+import org.tandem.core.common.ReasonCode;
+import org.tandem.core.skills.SkillTaxonomy;
+import org.tandem.core.tenants.TenantId;
+import org.tandem.core.tenants.Tenants;
+
+/** Creating, editing, publishing, closing and cancelling missions, always within one tenant. */
+@Service
+public class Missions {
+
+  static final int MAX_TITLE = 150;
+  static final int MAX_DESCRIPTION = 4000;
+  static final int MAX_CAPACITY = 1000;
+
+  private final MissionRepository repository;
+  private final Associations associations;
+  private final SkillTaxonomy skills;
+  private final Tenants tenants;
+  private final JdbcClient jdbc;
+  private final EntityManager em;
+
+  Missions(
+      MissionRepository repository,
+      Associations associations,
+      SkillTaxonomy skills,
+      Tenants tenants,
+      JdbcClient jdbc,
+      EntityManager em) {
+    this.repository = repository;
+    this.associations = associations;
+    this.skills = skills;
+    this.tenants = tenants;
+    this.jdbc = jdbc;
+    this.em = em;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Mission> find(TenantId tenant, long id) {
+    return repository.findByIdAndTenantId(id, tenant.value());
+  }
+
+  @Transactional(readOnly = true)
+  public List<Mission> ofAssociation(TenantId tenant, long associationId) {
+    return repository.findByTenantIdAndAssociationIdOrderByIdDesc(tenant.value(), associationId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Session> sessions(TenantId tenant, long missionId) {
+    return jdbc.sql(
+            """
+            select starts_at, ends_at from mission_session
+            where tenant_id = ? and mission_id = ? order by starts_at""")
+        .params(tenant.value(), missionId)
+        .query(
+            (rs, n) -> new Session(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
+        .list();
+  }
+
+  /** Creates a mission, open to commitments at once when {@code publish}, else as a draft. */
+  @Transactional
+  public Outcome<Mission> create(
+      TenantId tenant, Long createdBy, MissionDraft draft, boolean publish) {
+    Optional<String> field = problem(tenant, draft);
+    if (field.isPresent()) {
+      return Outcome.refused(ReasonCode.INVALID_INPUT, field.get());
+    }
+    Mission mission = new Mission(tenant, createdBy);
+    apply(tenant, mission, draft);
+    repository.saveAndFlush(mission);
+    writeSessions(tenant, mission.id(), draft.sessions());
+    if (!publish) {
+      setStatus(tenant, mission.id(), MissionStatus.DRAFT);
+    }
+    em.refresh(mission);
+    return Outcome.done(mission);
+  }
+
+  /** Edits a mission. Capacity cannot go below the seats already taken. */
+  @Transactional
+  public Outcome<Mission> edit(TenantId tenant, long id, MissionDraft draft) {
+    Optional<String> field = problem(tenant, draft);
+    if (field.isPresent()) {
+      return Outcome.refused(ReasonCode.INVALID_INPUT, field.get());
+    }
+    Optional<Mission> found = lock(tenant, id);
+    if (found.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    Mission mission = found.get();
+    if (draft.capacity() < mission.seatsTaken()) {
+      return Outcome.refused(ReasonCode.INVALID_INPUT, "capacity");
+    }
+    apply(tenant, mission, draft);
+    repository.saveAndFlush(mission);
+    writeSessions(tenant, id, draft.sessions());
+    // A larger capacity reopens a full mission; a capacity reached closes an open one to new seats.
+    jdbc.sql(
+            """
+            update mission set status = case
+                when status = 'FULL' and seats_taken < capacity then 'OPEN'
+                when status = 'OPEN' and seats_taken >= capacity then 'FULL'
+                else status end
+            where tenant_id = ? and id = ?""")
+        .params(tenant.value(), id)
+        .update();
+    em.refresh(mission);
+    return Outcome.done(mission);
+  }
+
+  @Transactional
+  public Outcome<Mission> publish(TenantId tenant, long id) {
+    return transition(tenant, id, EnumSet.of(MissionStatus.DRAFT), MissionStatus.OPEN);
+  }
+
+  @Transactional
+  public Outcome<Mission> close(TenantId tenant, long id) {
+    return transition(
+        tenant, id, EnumSet.of(MissionStatus.OPEN, MissionStatus.FULL), MissionStatus.CLOSED);
+  }
+
+  @Transactional
+  public Outcome<Mission> cancel(TenantId tenant, long id) {
+    return transition(
+        tenant,
+        id,
+        EnumSet.of(MissionStatus.DRAFT, MissionStatus.OPEN, MissionStatus.FULL),
+        MissionStatus.CANCELLED);
+  }
+
+  private Outcome<Mission> transition(
+      TenantId tenant, long id, Set<MissionStatus> from, MissionStatus to) {
+    Optional<Mission> found = lock(tenant, id);
+    if (found.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    Mission m = found.get();
+    if (m.status() == MissionStatus.CANCELLED) {
+      return Outcome.refused(ReasonCode.MISSION_CANCELLED);
+    }
+    if (!from.contains(m.status())) {
+      return Outcome.refused(ReasonCode.MISSION_NOT_OPEN);
+    }
+    MissionStatus target =
+        to == MissionStatus.OPEN && m.seatsTaken() >= m.capacity() ? MissionStatus.FULL : to;
+    setStatus(tenant, id, target);
+    em.refresh(m);
+    return Outcome.done(m);
+  }
+
+  private Optional<Mission> lock(TenantId tenant, long id) {
+    return jdbc.sql("select id from mission where tenant_id = ? and id = ? for update")
+        .params(tenant.value(), id)
+        .query(Long.class)
+        .optional()
+        .flatMap(x -> repository.findByIdAndTenantId(x, tenant.value()));
+  }
+
+  private void setStatus(TenantId tenant, long id, MissionStatus status) {
+    jdbc.sql("update mission set status = ? where tenant_id = ? and id = ?")
+        .params(status.name(), tenant.value(), id)
+        .update();
+  }
+
+  private void apply(TenantId tenant, Mission mission, MissionDraft d) {
+    ZoneId zone = ZoneId.of(tenants.find(tenant).orElseThrow().timeZone());
+    Set<String> sdgs =
+        new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+    for (Cause c : d.causes()) {
+      c.sdgs().forEach(g -> sdgs.add(Integer.toString(g)));
+    }
+    Availability slots = d.flexibleSlots();
+    LocalDate first = null;
+    LocalDate last = null;
+    if (d.schedule() != Schedule.FLEXIBLE) {
+      int bits = 0;
+      for (Session s : d.sessions()) {
+        var local = s.startsAt().atZone(zone);
+        bits |= Availability.bit(local.getDayOfWeek(), DayPart.of(local.toLocalTime()));
+        LocalDate day = local.toLocalDate();
+        first = first == null || day.isBefore(first) ? day : first;
+        last = last == null || day.isAfter(last) ? day : last;
+      }
+      slots = new Availability(bits);
+    }
+    mission.apply(d, List.copyOf(sdgs), slots, first, last);
+  }
+
+  private void writeSessions(TenantId tenant, long missionId, List<Session> sessions) {
+    jdbc.sql("delete from mission_session where tenant_id = ? and mission_id = ?")
+        .params(tenant.value(), missionId)
+        .update();
+    for (Session s : sessions) {
+      jdbc.sql(
+              "insert into mission_session (tenant_id, mission_id, starts_at, ends_at) values (?, ?, ?, ?)")
+          .params(
+              tenant.value(),
+              missionId,
+              java.sql.Timestamp.from(s.startsAt()),
+              java.sql.Timestamp.from(s.endsAt()))
+          .update();
+    }
+  }
+
+  /** The first field that is wrong, if any. */
+  private Optional<String> problem(TenantId tenant, MissionDraft d) {
+    if (d.title() == null || d.title().isBlank() || d.title().length() > MAX_TITLE) {
+      return Optional.of("title");
+    }
+    if (d.description() != null && d.description().length() > MAX_DESCRIPTION) {
+      return Optional.of("description");
+    }
+    if (associations.find(tenant, d.associationId()).isEmpty()) {
+      return Optional.of("association");
+    }
+    if (d.mode() == null) {
+      return Optional.of("mode");
+    }
+    if (d.mode() != MissionMode.REMOTE && d.place() == null) {
+      return Optional.of("place");
+    }
+    if (!d.skills().stream().allMatch(skills::isKnown)) {
+      return Optional.of("skills");
+    }
+    if (d.capacity() < 1 || d.capacity() > MAX_CAPACITY) {
+      return Optional.of("capacity");
+    }
+    BigDecimal h = d.hoursPerSession();
+    if (h == null
+        || h.signum() <= 0
+        || h.compareTo(BigDecimal.valueOf(24)) > 0
+        || h.multiply(BigDecimal.valueOf(4)).stripTrailingZeros().scale() > 0) {
+      return Optional.of("hoursPerSession");
+    }
+    if (d.schedule() == null
+        || (d.schedule() == Schedule.ONE_DATE && d.sessions().size() != 1)
+        || (d.schedule() == Schedule.SERIES && d.sessions().size() < 2)
+        || (d.schedule() == Schedule.FLEXIBLE && !d.sessions().isEmpty())) {
+      return Optional.of("sessions");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,192 @@
+package org.tandem.core.people;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.core.common.Outcome;
+import org.tandem.core.common.ReasonCode;
+import org.tandem.core.tenants.TenantId;
+
+/** Finding people from their chat identity, enrolling them, their profiles and roles. */
+@Service
+public class People {
+
+  private final EmployeeRepository employees;
+  private final JdbcClient jdbc;
+
+  People(EmployeeRepository employees, JdbcClient jdbc) {
+    this.employees = employees;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Employee> find(TenantId tenant, long employeeId) {
+    return employees.findByIdAndTenantId(employeeId, tenant.value());
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Employee> identify(TenantId tenant, IdentityKind kind, String externalId) {
+    return jdbc.sql(
+            "select employee_id from chat_identity where tenant_id = ? and kind = ? and external_id = ?")
+        .params(tenant.value(), kind.name(), externalId)
+        .query(Long.class)
+        .optional()
+        .flatMap(id -> employees.findByIdAndTenantId(id, tenant.value()));
+  }
+
+  /**
+   * The person behind a chat identity, created on first contact. A known email links the new
+   * identity to the existing person instead of creating a second one.
+   */
+  @Transactional
+  public Employee enrol(TenantId tenant, IdentityKind kind, String externalId, NewPerson who) {
+    Optional<Employee> known = identify(tenant, kind, externalId);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    Employee person =
+        Optional.ofNullable(who.email())
+            .filter(e -> !e.isBlank())
+            .flatMap(e -> byEmail(tenant, e))
+            .orElseGet(
+                () ->
+                    employees.saveAndFlush(
+                        new Employee(
+                            tenant, who.displayName(), who.email(), who.locale(), who.timeZone())));
+    int linked =
+        jdbc.sql(
+                """
+                insert into chat_identity (tenant_id, employee_id, kind, external_id)
+                values (?, ?, ?, ?) on conflict do nothing""")
+            .params(tenant.value(), person.id(), kind.name(), externalId)
+            .update();
+    if (linked == 0) {
+      // Someone else enrolled the same identity concurrently: theirs wins.
+      return identify(tenant, kind, externalId).orElseThrow();
+    }
+    return person;
+  }
+
+  @Transactional
+  public void link(TenantId tenant, long employeeId, IdentityKind kind, String externalId) {
+    jdbc.sql(
+            """
+            insert into chat_identity (tenant_id, employee_id, kind, external_id)
+            values (?, ?, ?, ?) on conflict do nothing""")
+        .params(tenant.value(), employeeId, kind.name(), externalId)
+        .update();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Employee> byEmail(TenantId tenant, String email) {
+    return jdbc.sql("select id from employee where tenant_id = ? and lower(email) = lower(?)")
+        .params(tenant.value(), email)
+        .query(Long.class)
+        .optional()
+        .flatMap(id -> employees.findByIdAndTenantId(id, tenant.value()));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Employee> members(TenantId tenant) {
+    return employees.findByTenantIdOrderByDisplayName(tenant.value());
+  }
+
+  @Transactional
+  public Outcome<Employee> updateProfile(TenantId tenant, long employeeId, Profile profile) {
+    return employees
+        .findByIdAndTenantId(employeeId, tenant.value())
+        .map(
+            e -> {
+              e.profile(profile);
+              return Outcome.done(e);
+            })
+        .orElseGet(() -> Outcome.refused(ReasonCode.NOT_FOUND));
+  }
+
+  @Transactional
+  public Outcome<Employee> setWorkplace(
+      TenantId tenant, long employeeId, String site, String department, String country) {
+    return employees
+        .findByIdAndTenantId(employeeId, tenant.value())
+        .map(
+            e -> {
+              e.workplace(site, department, country);
+              return Outcome.done(e);
+            })
+        .orElseGet(() -> Outcome.refused(ReasonCode.NOT_FOUND));
+  }
+
+  @Transactional
+  public Outcome<Employee> setManager(TenantId tenant, long employeeId, Long managerId) {
+    Optional<Employee> e = employees.findByIdAndTenantId(employeeId, tenant.value());
+    if (e.isEmpty()
+        || (managerId != null
+            && employees.findByIdAndTenantId(managerId, tenant.value()).isEmpty())) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    e.get().manager(managerId);
+    return Outcome.done(e.get());
+  }
+
+  @Transactional
+  public Outcome<Employee> setLocale(
+      TenantId tenant, long employeeId, java.util.Locale locale, java.time.ZoneId zone) {
+    return employees
+        .findByIdAndTenantId(employeeId, tenant.value())
+        .map(
+            e -> {
+              e.locale(locale);
+              if (zone != null) {
+                e.timeZone(zone);
+              }
+              return Outcome.done(e);
+            })
+        .orElseGet(() -> Outcome.refused(ReasonCode.NOT_FOUND));
+  }
+
+  /** An admin grants a role. The very first admin of a tenant is set by {@link #bootstrap}. */
+  @Transactional
+  public Outcome<Employee> grant(TenantId tenant, long adminId, long targetId, Role role) {
+    return changeRole(tenant, adminId, targetId, role, true);
+  }
+
+  /** An admin revokes a role; the last admin of a tenant cannot revoke their own admin role. */
+  @Transactional
+  public Outcome<Employee> revoke(TenantId tenant, long adminId, long targetId, Role role) {
+    if (role == Role.ADMIN && adminId == targetId && adminCount(tenant) <= 1) {
+      return Outcome.refused(ReasonCode.LAST_ADMIN);
+    }
+    return changeRole(tenant, adminId, targetId, role, false);
+  }
+
+  /** Makes someone an admin without an acting admin: at install time, from configuration. */
+  @Transactional
+  public Employee bootstrap(TenantId tenant, long employeeId, Role role) {
+    Employee e = employees.findByIdAndTenantId(employeeId, tenant.value()).orElseThrow();
+    e.grant(role, true);
+    return e;
+  }
+
+  private Outcome<Employee> changeRole(
+      TenantId tenant, long adminId, long targetId, Role role, boolean granted) {
+    Optional<Employee> admin = employees.findByIdAndTenantId(adminId, tenant.value());
+    if (admin.isEmpty() || !admin.get().has(Role.ADMIN)) {
+      return Outcome.refused(ReasonCode.ADMINS_ONLY);
+    }
+    Optional<Employee> target = employees.findByIdAndTenantId(targetId, tenant.value());
+    if (target.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    target.get().grant(role, granted);
+    return Outcome.done(target.get());
+  }
+
+  private int adminCount(TenantId tenant) {
+    return jdbc.sql("select count(*) from employee where tenant_id = ? and is_admin")
+        .param(tenant.value())
+        .query(Integer.class)
+        .single();
+  }
+}

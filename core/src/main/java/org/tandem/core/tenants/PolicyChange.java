@@ -1,0 +1,98 @@
+package org.tandem.core.tenants;
+
+import java.math.BigDecimal;
+
+/** What an admin changes in the policy; null fields stay as they are. */
+public record PolicyChange(
+    BigDecimal yearlyAllowanceHours,
+    Boolean managerApproval,
+    Boolean hoursApproval,
+    OverAllowance overAllowance,
+    BigDecimal hourlyRate,
+    String currency,
+    Sector sector,
+    String country,
+    String timeZone) {
+
+  public static PolicyChange none() {
+    return new PolicyChange(null, null, null, null, null, null, null, null, null);
+  }
+
+  public PolicyChange allowance(double hours) {
+    return new PolicyChange(
+        BigDecimal.valueOf(hours),
+        managerApproval,
+        hoursApproval,
+        overAllowance,
+        hourlyRate,
+        currency,
+        sector,
+        country,
+        timeZone);
+  }
+
+  public PolicyChange managerApproval(boolean required) {
+    return new PolicyChange(
+        yearlyAllowanceHours,
+        required,
+        hoursApproval,
+        overAllowance,
+        hourlyRate,
+        currency,
+        sector,
+        country,
+        timeZone);
+  }
+
+  public PolicyChange hoursApproval(boolean required) {
+    return new PolicyChange(
+        yearlyAllowanceHours,
+        managerApproval,
+        required,
+        overAllowance,
+        hourlyRate,
+        currency,
+        sector,
+        country,
+        timeZone);
+  }
+
+  public PolicyChange overAllowance(OverAllowance rule) {
+    return new PolicyChange(
+        yearlyAllowanceHours,
+        managerApproval,
+        hoursApproval,
+        rule,
+        hourlyRate,
+        currency,
+        sector,
+        country,
+        timeZone);
+  }
+
+  public PolicyChange valuation(double rate, String currency) {
+    return new PolicyChange(
+        yearlyAllowanceHours,
+        managerApproval,
+        hoursApproval,
+        overAllowance,
+        BigDecimal.valueOf(rate),
+        currency,
+        sector,
+        country,
+        timeZone);
+  }
+
+  public PolicyChange sector(Sector sector) {
+    return new PolicyChange(
+        yearlyAllowanceHours,
+        managerApproval,
+        hoursApproval,
+        overAllowance,
+        hourlyRate,
+        currency,
+        sector,
+        country,
+        timeZone);
+  }
+}

@@ -1,0 +1,144 @@
+package org.tandem.core.tenants;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A Slack workspace or a Teams tenant, and the company policy set by its admins. */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Enumerated(EnumType.STRING)
+  private Platform platform;
+
+  @Column(name = "external_id")
+  private String externalId;
+
+  private String name;
+
+  @Column(columnDefinition = "bpchar(2)")
+  private String country;
+
+  @Enumerated(EnumType.STRING)
+  private Sector sector = Sector.PRIVATE;
+
+  @Column(name = "time_zone")
+  private String timeZone = "Europe/Luxembourg";
+
+  @Column(name = "yearly_allowance_hours")
+  private BigDecimal yearlyAllowanceHours = BigDecimal.ZERO;
+
+  @Column(name = "manager_approval")
+  private boolean managerApproval;
+
+  @Column(name = "hours_approval")
+  private boolean hoursApproval = true;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "over_allowance")
+  private OverAllowance overAllowance = OverAllowance.REFUSE;
+
+  @Column(name = "hourly_rate")
+  private BigDecimal hourlyRate = BigDecimal.ZERO;
+
+  @Column(columnDefinition = "bpchar(3)")
+  private String currency = "EUR";
+
+  @Column(name = "created_at", insertable = false, updatable = false)
+  private Instant createdAt;
+
+  protected Tenant() {}
+
+  Tenant(Platform platform, String externalId, String name, String country) {
+    this.platform = platform;
+    this.externalId = externalId;
+    this.name = name;
+    this.country = country;
+  }
+
+  public TenantId id() {
+    return new TenantId(id);
+  }
+
+  public Platform platform() {
+    return platform;
+  }
+
+  public String externalId() {
+    return externalId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String country() {
+    return country;
+  }
+
+  public Sector sector() {
+    return sector;
+  }
+
+  public String timeZone() {
+    return timeZone;
+  }
+
+  /** The company-wide policy, before any country override. */
+  public Policy policy() {
+    return new Policy(
+        yearlyAllowanceHours,
+        managerApproval,
+        hoursApproval,
+        overAllowance,
+        hourlyRate,
+        currency,
+        sector);
+  }
+
+  void rename(String name) {
+    this.name = name;
+  }
+
+  void apply(PolicyChange change) {
+    if (change.yearlyAllowanceHours() != null) {
+      yearlyAllowanceHours = change.yearlyAllowanceHours();
+    }
+    if (change.managerApproval() != null) {
+      managerApproval = change.managerApproval();
+    }
+    if (change.hoursApproval() != null) {
+      hoursApproval = change.hoursApproval();
+    }
+    if (change.overAllowance() != null) {
+      overAllowance = change.overAllowance();
+    }
+    if (change.hourlyRate() != null) {
+      hourlyRate = change.hourlyRate();
+    }
+    if (change.currency() != null) {
+      currency = change.currency();
+    }
+    if (change.sector() != null) {
+      sector = change.sector();
+    }
+    if (change.country() != null) {
+      country = change.country();
+    }
+    if (change.timeZone() != null) {
+      timeZone = change.timeZone();
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.tandem.core.tenants;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating tenants, finding them from a platform's id, and reading and setting their policy. */
+@Service
+public class Tenants {
+
+  private final TenantRepository repository;
+  private final JdbcClient jdbc;
+
+  Tenants(TenantRepository repository, JdbcClient jdbc) {
+    this.repository = repository;
+    this.jdbc = jdbc;
+  }
+
+  /** The tenant of a Slack team or Teams tenant, created on first contact. */
+  @Transactional
+  public Tenant findOrCreate(Platform platform, String externalId, String name, String country) {
+    jdbc.sql(
+            """
+            insert into tenant (platform, external_id, name, country) values (?, ?, ?, ?)
+            on conflict (platform, external_id) do nothing""")
+        .params(platform.name(), externalId, name, country)
+        .update();
+    return repository.findByPlatformAndExternalId(platform, externalId).orElseThrow();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Tenant> find(Platform platform, String externalId) {
+    return repository.findByPlatformAndExternalId(platform, externalId);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Tenant> find(TenantId id) {
+    return repository.findById(id.value());
+  }
+
+  @Transactional
+  public Tenant change(TenantId id, PolicyChange change) {
+    Tenant tenant = repository.findById(id.value()).orElseThrow();
+    tenant.apply(change);
+    return tenant;
+  }
+
+  /** An admin of the tenant changes its policy; anyone else is refused and nothing changes. */
+  @Transactional
+  public org.tandem.core.common.Outcome<Tenant> changePolicy(
+      TenantId id, long adminId, PolicyChange change) {
+    boolean admin =
+        jdbc.sql("select is_admin from employee where tenant_id = ? and id = ?")
+            .params(id.value(), adminId)
+            .query(Boolean.class)
+            .optional()
+            .orElse(false);
+    if (!admin) {
+      return org.tandem.core.common.Outcome.refused(org.tandem.core.common.ReasonCode.ADMINS_ONLY);
+    }
+    return org.tandem.core.common.Outcome.done(change(id, change));
+  }
+
+  /** Sets or clears the override of one country's sites. */
+  @Transactional
+  public void override(TenantId id, CountryOverride override) {
+    jdbc.sql(
+            """
+            insert into tenant_country_policy
+              (tenant_id, country, yearly_allowance_hours, manager_approval, hourly_rate, currency)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (tenant_id, country) do update set
+              yearly_allowance_hours = excluded.yearly_allowance_hours,
+              manager_approval = excluded.manager_approval,
+              hourly_rate = excluded.hourly_rate,
+              currency = excluded.currency""")
+        .params(
+            id.value(),
+            override.country(),
+            override.yearlyAllowanceHours(),
+            override.managerApproval(),
+            override.hourlyRate(),
+            override.currency())
+        .update();
+  }
+
+  /** The policy for a person whose site is in {@code country} (null: the tenant's own). */
+  @Transactional(readOnly = true)
+  public Policy policyFor(TenantId id, String country) {
+    Policy base = repository.findById(id.value()).orElseThrow().policy();
+    if (country == null) {
+      return base;
+    }
+    return jdbc.sql(
+            """
+            select country, yearly_allowance_hours, manager_approval, hourly_rate, currency
+            from tenant_country_policy where tenant_id = ? and country = ?""")
+        .params(id.value(), country)
+        .query(
+            (rs, n) ->
+                new CountryOverride(
+                    rs.getString(1),
+                    rs.getBigDecimal(2),
+                    (Boolean) rs.getObject(3),
+                    rs.getBigDecimal(4),
+                    rs.getString(5)))
+        .optional()
+        .map(o -> o.over(base))
+        .orElse(base);
+  }
+}

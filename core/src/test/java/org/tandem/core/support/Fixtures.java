@@ -1,0 +1,183 @@
+package org.tandem.core.support;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
+import org.tandem.core.associations.Association;
+import org.tandem.core.associations.AssociationDraft;
+import org.tandem.core.associations.Associations;
+import org.tandem.core.availability.Availability;
+import org.tandem.core.causes.Cause;
+import org.tandem.core.missions.Mission;
+import org.tandem.core.missions.MissionDraft;
+import org.tandem.core.missions.MissionMode;
+import org.tandem.core.missions.Missions;
+import org.tandem.core.missions.Schedule;
+import org.tandem.core.missions.Session;
+import org.tandem.core.missions.TeamSize;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.IdentityKind;
+import org.tandem.core.people.NewPerson;
+import org.tandem.core.people.People;
+import org.tandem.core.people.Profile;
+import org.tandem.core.places.Geocoder;
+import org.tandem.core.places.Place;
+import org.tandem.core.tenants.Platform;
+import org.tandem.core.tenants.PolicyChange;
+import org.tandem.core.tenants.Tenant;
+import org.tandem.core.tenants.TenantId;
+import org.tandem.core.tenants.Tenants;
+
+/** Realistic data for tests, built through the same services the app uses. */
+@TestComponent
+public class Fixtures {
+
+  public static final ZoneId LUXEMBOURG = ZoneId.of("Europe/Luxembourg");
+
+  private final Tenants tenants;
+  private final People people;
+  private final Associations associations;
+  private final Missions missions;
+  private final Geocoder places;
+
+  Fixtures(
+      Tenants tenants,
+      People people,
+      Associations associations,
+      Missions missions,
+      Geocoder places) {
+    this.tenants = tenants;
+    this.people = people;
+    this.associations = associations;
+    this.missions = missions;
+    this.places = places;
+  }
+
+  /** A fresh Luxembourg company with 40 hours a year on work time, no approvals. */
+  public TenantId company() {
+    Tenant t =
+        tenants.findOrCreate(
+            Platform.SLACK, "T" + UUID.randomUUID().toString().substring(0, 8), "Acme", "LU");
+    tenants.change(
+        t.id(),
+        PolicyChange.none()
+            .allowance(40)
+            .managerApproval(false)
+            .hoursApproval(true)
+            .valuation(45, "EUR"));
+    return t.id();
+  }
+
+  public Place place(String name) {
+    return places.locate(name, "LU").orElseThrow(() -> new IllegalArgumentException(name));
+  }
+
+  public Employee person(TenantId tenant, String name) {
+    return people.enrol(
+        tenant,
+        IdentityKind.SLACK,
+        "U" + UUID.randomUUID().toString().substring(0, 8),
+        new NewPerson(name, null, Locale.ENGLISH, LUXEMBOURG));
+  }
+
+  /** Someone in Differdange who knows accounting and spreadsheets, free on Thursday evenings. */
+  public Employee accountantInDifferdange(TenantId tenant) {
+    Employee e = person(tenant, "Ana Lopes");
+    return people
+        .updateProfile(
+            tenant,
+            e.id(),
+            new Profile(
+                List.of("accounting", "spreadsheets"),
+                place("Differdange"),
+                20,
+                true,
+                List.of(Cause.SOCIAL_INCLUSION.name()),
+                List.of("fr", "en"),
+                Availability.of(
+                    java.time.DayOfWeek.THURSDAY, org.tandem.core.availability.DayPart.EVENING)))
+        .value();
+  }
+
+  public Association association(TenantId tenant, String name, Cause cause) {
+    return associations
+        .register(
+            tenant,
+            new AssociationDraft(
+                name,
+                "An association",
+                List.of(cause),
+                null,
+                place("Esch-sur-Alzette"),
+                "F1234",
+                "Claire Martin",
+                "claire@example.org"))
+        .value();
+  }
+
+  /** A dated session {@code daysFromNow} away (negative: in the past), 18:00-21:00. */
+  public static Session evening(int daysFromNow) {
+    Instant start =
+        LocalDate.now(LUXEMBOURG)
+            .plusDays(daysFromNow)
+            .atTime(LocalTime.of(18, 0))
+            .atZone(LUXEMBOURG)
+            .toInstant();
+    return new Session(start, start.plus(3, ChronoUnit.HOURS));
+  }
+
+  public static MissionDraft draft(
+      long associationId,
+      String title,
+      List<String> skills,
+      MissionMode mode,
+      Place place,
+      int capacity,
+      Session... sessions) {
+    return new MissionDraft(
+        associationId,
+        title,
+        "",
+        skills,
+        List.of(Cause.SOCIAL_INCLUSION),
+        List.of("fr"),
+        mode,
+        place,
+        sessions.length == 0
+            ? Schedule.FLEXIBLE
+            : sessions.length == 1 ? Schedule.ONE_DATE : Schedule.SERIES,
+        List.of(sessions),
+        Availability.NONE,
+        new BigDecimal("3"),
+        capacity,
+        TeamSize.SINGLE);
+  }
+
+  public Mission mission(TenantId tenant, MissionDraft draft) {
+    return missions.create(tenant, null, draft, true).value();
+  }
+
+  /** A bookkeeping workshop in Esch-sur-Alzette: one evening a week ago, one a week from now. */
+  public Mission workshopInEsch(TenantId tenant, int capacity) {
+    Association a =
+        association(tenant, "Caritas Esch " + UUID.randomUUID(), Cause.SOCIAL_INCLUSION);
+    return mission(
+        tenant,
+        draft(
+            a.id(),
+            "Bookkeeping workshop",
+            List.of("accounting"),
+            MissionMode.ONSITE,
+            place("Esch-sur-Alzette"),
+            capacity,
+            evening(-7),
+            evening(7)));
+  }
+}
