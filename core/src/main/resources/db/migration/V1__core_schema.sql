@@ -149,29 +149,38 @@ create table mission_session (
     check (ends_at > starts_at)
 );
 
--- One row per (open mission, skill): a b-tree the matcher walks skill by skill to find
--- candidates without scanning every mission. Kept by a trigger; only OPEN missions appear.
+-- One row per (open mission, skill), kept by a trigger; only OPEN missions appear. The matcher
+-- walks it skill by skill to find candidates without scanning every mission: newest remote
+-- missions per skill through the primary key, nearest on-site ones per skill through the GiST.
 create table mission_skill_index (
     tenant_id   bigint  not null,
     skill       text    not null,
     remote      boolean not null,
     mission_id  bigint  not null,
+    lat         double precision,
+    lon         double precision,
     primary key (tenant_id, skill, remote, mission_id),
     foreign key (tenant_id, mission_id) references mission (tenant_id, id) on delete cascade
 );
+create index mission_skill_nearby_gist on mission_skill_index
+    using gist (tenant_id, skill, point(lon, lat)) where lat is not null;
 
 create function mission_skill_index_refresh() returns trigger language plpgsql as $$
 begin
     if tg_op = 'UPDATE' then
         if new.status is not distinct from old.status and new.skills is not distinct from old.skills
-           and new.mode is not distinct from old.mode then
+           and new.mode is not distinct from old.mode and new.lat is not distinct from old.lat
+           and new.lon is not distinct from old.lon then
             return new;
         end if;
         delete from mission_skill_index where tenant_id = old.tenant_id and mission_id = old.id;
     end if;
     if new.status = 'OPEN' then
-        insert into mission_skill_index (tenant_id, skill, remote, mission_id)
-        select distinct new.tenant_id, s, new.mode <> 'ONSITE', new.id from unnest(new.skills) s;
+        insert into mission_skill_index (tenant_id, skill, remote, mission_id, lat, lon)
+        select distinct new.tenant_id, s, new.mode <> 'ONSITE', new.id,
+               case when new.mode <> 'REMOTE' then new.lat end,
+               case when new.mode <> 'REMOTE' then new.lon end
+        from unnest(new.skills) s;
     end if;
     return new;
 end $$;

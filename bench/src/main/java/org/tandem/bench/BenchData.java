@@ -47,6 +47,17 @@ final class BenchData {
     jdbc.sql(sql.toString()).update();
   }
 
+  /**
+   * A tenant a previous run left in a kept database ({@code --tandem.embedded-postgres.data-dir}).
+   */
+  java.util.Optional<TenantId> existing(String externalId) {
+    return jdbc.sql("select id from tenant where platform = 'SLACK' and external_id = ?")
+        .param(externalId)
+        .query(Long.class)
+        .optional()
+        .map(TenantId::new);
+  }
+
   TenantId tenantWithMissions(String externalId, int missions) {
     long tenant =
         jdbc.sql(

@@ -22,6 +22,12 @@ import org.tandem.core.tenants.TenantId;
 public final class CommitBenchmark {
 
   public static void main(String[] args) throws Exception {
+    run(args);
+    // exec:java runs inside Maven's JVM: exit, so the embedded PostgreSQL's shutdown hook runs.
+    System.exit(0);
+  }
+
+  static void run(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int missionCount = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
@@ -80,7 +86,7 @@ public final class CommitBenchmark {
                   """
                   select count(*) from mission m
                   left join lateral (
-                    select count(*) filter (where status in ('CONFIRMED', 'PENDING_APPROVAL')) as holders,
+                    select count(*) filter (where status in ('CONFIRMED', 'PENDING_APPROVAL', 'COMPLETED')) as holders,
                            count(*) filter (where status = 'WAITLISTED') as waiting
                     from commitment c where c.tenant_id = m.tenant_id and c.mission_id = m.id) c on true
                   where m.tenant_id = ?

@@ -21,15 +21,30 @@ public final class MatchingBenchmark {
   private static final int WARMUP = 300;
   private static final int MEASURED = 2000;
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    run(args);
+    // exec:java runs inside Maven's JVM: exit, so the embedded PostgreSQL's shutdown hook runs.
+    System.exit(0);
+  }
+
+  static void run(String[] args) {
     List<Integer> sizes = new ArrayList<>();
+    List<String> springArgs = new ArrayList<>();
+    boolean explain = false;
     for (String a : args) {
-      sizes.add(Integer.parseInt(a.replace("k", "000").replace("M", "000000")));
+      if (a.startsWith("--")) {
+        springArgs.add(a);
+      } else if (a.equals("explain")) {
+        explain = true;
+      } else {
+        sizes.add(Integer.parseInt(a.replace("k", "000").replace("M", "000000")));
+      }
     }
     if (sizes.isEmpty()) {
       sizes = List.of(10_000, 100_000, 1_000_000);
     }
-    try (ConfigurableApplicationContext ctx = BenchApplication.start()) {
+    try (ConfigurableApplicationContext ctx =
+        BenchApplication.start(springArgs.toArray(String[]::new))) {
       JdbcClient jdbc = ctx.getBean(JdbcClient.class);
       Matching matching = ctx.getBean(Matching.class);
       BenchData data = new BenchData(jdbc);
@@ -38,12 +53,24 @@ public final class MatchingBenchmark {
           WARMUP, MEASURED);
       for (int size : sizes) {
         long t0 = System.nanoTime();
-        TenantId tenant = data.tenantWithMissions("match-" + size, size);
-        List<Long> employees = data.employees(tenant, 500);
-        jdbc.sql("vacuum analyze mission").update();
-        jdbc.sql("vacuum analyze mission_skill_index").update();
-        System.out.printf(
-            "  %,d missions loaded in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
+        TenantId tenant = data.existing("match-" + size).orElse(null);
+        List<Long> employees;
+        if (tenant == null) {
+          tenant = data.tenantWithMissions("match-" + size, size);
+          employees = data.employees(tenant, 500);
+          jdbc.sql("vacuum analyze").update();
+          System.out.printf(
+              "  %,d missions loaded in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
+        } else {
+          employees =
+              jdbc.sql("select id from employee where tenant_id = ? order by id")
+                  .param(tenant.value())
+                  .query(Long.class)
+                  .list();
+        }
+        if (explain) {
+          System.out.println(matching.explain(tenant, employees.get(0), MatchQuery.profileOnly()));
+        }
         Random random = new Random(42);
         for (int i = 0; i < WARMUP; i++) {
           matching.propose(

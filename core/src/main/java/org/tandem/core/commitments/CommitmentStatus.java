@@ -1,6 +1,9 @@
 package org.tandem.core.commitments;
 
-/** A commitment's life. PENDING_APPROVAL and CONFIRMED hold a seat; WAITLISTED waits for one. */
+/**
+ * A commitment's life. PENDING_APPROVAL, CONFIRMED and COMPLETED hold a seat (a completed
+ * commitment used its seat; it does not free it); WAITLISTED waits for one.
+ */
 public enum CommitmentStatus {
   PENDING_APPROVAL,
   CONFIRMED,
@@ -9,6 +12,6 @@ public enum CommitmentStatus {
   COMPLETED;
 
   public boolean holdsSeat() {
-    return this == PENDING_APPROVAL || this == CONFIRMED;
+    return this == PENDING_APPROVAL || this == CONFIRMED || this == COMPLETED;
   }
 }

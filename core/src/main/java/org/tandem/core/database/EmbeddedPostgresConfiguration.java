@@ -39,6 +39,45 @@ public class EmbeddedPostgresConfiguration {
     return pool;
   }
 
+  /**
+   * A server left running on the data directory by a Tandem that was killed (its JVM is gone, so
+   * nobody holds the directory's lock) is stopped, so that this start does not fail on it. A server
+   * whose owner is alive is left alone: the start then fails with PostgreSQL's own message.
+   */
+  static void stopOrphan(Path dir) throws IOException {
+    Path pidFile = dir.resolve("postmaster.pid");
+    Path lockFile = dir.resolve("epg-lock");
+    if (!Files.exists(pidFile) || !Files.exists(lockFile)) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+    } catch (RuntimeException e) {
+      return;
+    }
+    java.util.Optional<ProcessHandle> server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    if (server.isEmpty()) {
+      return;
+    }
+    try (java.nio.channels.FileChannel channel =
+            java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = channel.tryLock()) {
+      if (lock == null) {
+        return;
+      }
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      return;
+    }
+    log.warn("Stopping PostgreSQL (pid {}) left running on {} by a previous run", pid, dir);
+    server.get().destroy();
+    try {
+      server.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IOException("PostgreSQL pid " + pid + " on " + dir + " did not stop", e);
+    }
+  }
+
   /** One server per JVM and data directory, stopped when the JVM exits. */
   static final class EmbeddedServers {
     private static EmbeddedPostgres shared;
@@ -62,6 +101,7 @@ public class EmbeddedPostgresConfiguration {
         if (!dataDir.isBlank()) {
           Path dir = Path.of(dataDir).toAbsolutePath();
           Files.createDirectories(dir);
+          stopOrphan(dir);
           builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
         if (port > 0) {

@@ -24,16 +24,17 @@ import org.tandem.core.places.Place;
 import org.tandem.core.tenants.TenantId;
 
 /**
- * Proposes open missions to an employee, best first. Candidate generation is bounded (nearest
- * on-site missions through the GiST index, newest remote missions per skill through {@code
- * mission_skill_index}, newest remote missions), then every candidate is scored exactly: shared
- * skills weigh most, then distance within the travel range, shared slots, causes and language.
+ * Proposes open missions to an employee, best first. Candidate generation is bounded: per skill of
+ * the person, the nearest on-site missions (GiST on {@code mission_skill_index}) and the newest
+ * remote ones (its primary key); the nearest missions of any skill and the newest remote ones.
+ * Every candidate, a few hundred at most, is then scored exactly: shared skills weigh most, then
+ * distance within the travel range, shared slots, causes and language.
  */
 @Service
 public class Matching {
 
-  /** Nearest on-site missions sharing a skill, and nearest of any kind, considered per query. */
-  static final int NEAR_WITH_SKILL = 120;
+  /** Nearest on-site missions per skill of the person, and nearest of any skill, per query. */
+  static final int NEAR_WITH_SKILL = 40;
 
   static final int NEAR_ANY = 40;
   static final int REMOTE_PER_SKILL = 40;
@@ -90,6 +91,38 @@ public class Matching {
       int limit,
       int offset) {
     Place origin = query.near() != null ? query.near() : profile.place();
+    String fromPlace = origin == null ? null : origin.name();
+    // The planner's cost estimate of this query is high enough to trigger JIT compilation, which
+    // costs more (10-20 ms) than the whole bounded query: switch it off for this transaction.
+    jdbc.sql("set local jit = off").update();
+    return jdbc.sql(SQL)
+        .params(parameters(tenant, employeeId, profile, zone, query, limit, offset))
+        .query((rs, n) -> proposal(rs, fromPlace))
+        .list();
+  }
+
+  /** The query plan of the employee's first page, with timings: for diagnosis and benchmarks. */
+  @Transactional(readOnly = true)
+  public String explain(TenantId tenant, long employeeId, MatchQuery query) {
+    Employee e = people.find(tenant, employeeId).orElseThrow();
+    jdbc.sql("set local jit = off").update();
+    return String.join(
+        "\n",
+        jdbc.sql("explain (analyze, buffers) " + SQL)
+            .params(parameters(tenant, employeeId, e.profile(), e.timeZone(), query, 10, 0))
+            .query(String.class)
+            .list());
+  }
+
+  private Map<String, Object> parameters(
+      TenantId tenant,
+      long employeeId,
+      Profile profile,
+      ZoneId zone,
+      MatchQuery query,
+      int limit,
+      int offset) {
+    Place origin = query.near() != null ? query.near() : profile.place();
     double range = Math.max(5, profile.travelKm());
     List<String> candidateSkills =
         query.skill() != null ? List.of(query.skill()) : profile.skills();
@@ -131,9 +164,7 @@ public class Matching {
     p.put("kRemote", REMOTE_ANY + widen);
     p.put("limit", limit);
     p.put("offset", offset);
-
-    String fromPlace = origin == null ? null : origin.name();
-    return jdbc.sql(SQL).params(p).query((rs, n) -> proposal(rs, fromPlace)).list();
+    return p;
   }
 
   private static Proposal proposal(ResultSet rs, String fromPlace) throws SQLException {
@@ -161,14 +192,15 @@ public class Matching {
 
   private static final String SQL =
       """
-      with candidates as (
-        (select m.id from mission m
-          where :hasPlace and m.tenant_id = :t and m.status = 'OPEN' and m.mode <> 'REMOTE'
-            and point(m.lon, m.lat) <@ box(point(:lon - :dlon, :lat - :dlat),
-                                          point(:lon + :dlon, :lat + :dlat))
-            and m.skills && string_to_array(:candSkills, ',')
-          order by point(m.lon, m.lat) <-> point(:lon, :lat)
-          limit :kNearSkill)
+      with candidates(id) as (
+        select x.mission_id from unnest(string_to_array(:candSkills, ',')) s(skill)
+        cross join lateral (
+          select i.mission_id from mission_skill_index i
+           where :hasPlace and i.tenant_id = :t and i.skill = s.skill and i.lat is not null
+             and point(i.lon, i.lat) <@ box(point(:lon - :dlon, :lat - :dlat),
+                                           point(:lon + :dlon, :lat + :dlat))
+           order by point(i.lon, i.lat) <-> point(:lon, :lat)
+           limit :kNearSkill) x
         union
         (select m.id from mission m
           where :hasPlace and m.tenant_id = :t and m.status = 'OPEN' and m.mode <> 'REMOTE'
