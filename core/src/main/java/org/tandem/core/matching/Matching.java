@@ -34,11 +34,11 @@ import org.tandem.core.tenants.TenantId;
 public class Matching {
 
   /** Nearest on-site missions per skill of the person, and nearest of any skill, per query. */
-  static final int NEAR_WITH_SKILL = 40;
+  static final int NEAR_WITH_SKILL = 25;
 
-  static final int NEAR_ANY = 40;
-  static final int REMOTE_PER_SKILL = 40;
-  static final int REMOTE_ANY = 40;
+  static final int NEAR_ANY = 25;
+  static final int REMOTE_PER_SKILL = 25;
+  static final int REMOTE_ANY = 25;
 
   private final JdbcClient jdbc;
   private final People people;
