@@ -25,6 +25,41 @@ public class Gazetteer implements Geocoder {
 
   static final String RESOURCE = "/places/cities_FR_LU_BE-DE-border.json";
 
+  /**
+   * The gazetteer has no population, so "esch" could be Esch-sur-Alzette or Esch-sur-Sûre: the
+   * region's main towns, which people mean when they type the start of their name, come first.
+   */
+  static final java.util.Set<String> PROMINENT =
+      java.util.Set.of(
+          "luxembourg",
+          "esch sur alzette",
+          "differdange",
+          "dudelange",
+          "ettelbruck",
+          "diekirch",
+          "wiltz",
+          "echternach",
+          "grevenmacher",
+          "remich",
+          "mersch",
+          "metz",
+          "thionville",
+          "nancy",
+          "strasbourg",
+          "paris",
+          "lyon",
+          "marseille",
+          "lille",
+          "toulouse",
+          "bordeaux",
+          "nantes",
+          "arlon",
+          "trier",
+          "saarbrucken",
+          "longwy",
+          "sarreguemines",
+          "forbach");
+
   private final Map<String, List<Place>> byName = new HashMap<>();
   private final TreeMap<String, List<Place>> sorted = new TreeMap<>();
 
@@ -108,6 +143,7 @@ public class Gazetteer implements Geocoder {
     }
     Comparator<Place> order =
         Comparator.comparing((Place p) -> !SearchText.fold(p.name()).equals(key))
+            .thenComparing(p -> !PROMINENT.contains(SearchText.fold(p.name())))
             .thenComparing(preference(country))
             .thenComparingInt(p -> p.name().length())
             .thenComparing(Place::name);

@@ -47,6 +47,7 @@ class GazetteerTest {
     assertThat(gazetteer.suggest("esch", "LU", 2))
         .extracting(Place::name)
         .containsExactlyInAnyOrder("Esch-sur-Alzette", "Esch-sur-Sûre");
+    assertThat(gazetteer.locate("esch", "LU").orElseThrow().name()).isEqualTo("Esch-sur-Alzette");
     assertThat(gazetteer.suggest("", "LU", 3)).isEmpty();
     assertThat(gazetteer.locate("xyzzy nowhere", null)).isEmpty();
   }

@@ -1,0 +1,123 @@
+package org.tandem.bot.conversation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one brain behind every channel: routes commands, free text, button actions and form
+ * submissions to their handler and returns a channel-neutral {@link Reply}. Unknown input gets a
+ * short hint of what Tandem understands; an unexpected failure a polite apology, never a trace.
+ */
+@Component
+public class ConversationEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+
+  /** Longer text is cut before it is read: nobody types 4,000 characters to a bot on purpose. */
+  static final int MAX_TEXT = 2000;
+
+  private final Map<String, Handler> byCommand = new HashMap<>();
+  private final Map<String, Handler> byAction = new HashMap<>();
+  private final Map<String, Handler> byForm = new HashMap<>();
+  private final TextUnderstanding understanding;
+
+  ConversationEngine(List<Handler> handlers, TextUnderstanding understanding) {
+    this.understanding = understanding;
+    for (Handler h : handlers) {
+      h.commands().forEach(c -> claim(byCommand, c, h));
+      h.actions().forEach(a -> claim(byAction, a, h));
+      h.forms().forEach(f -> claim(byForm, f, h));
+    }
+  }
+
+  private static void claim(Map<String, Handler> map, String key, Handler h) {
+    Handler previous = map.put(key, h);
+    if (previous != null) {
+      throw new IllegalStateException(key + " is claimed by " + previous + " and " + h);
+    }
+  }
+
+  public Reply handle(Inbound inbound) {
+    Texts texts = Texts.of(inbound.who().locale());
+    try {
+      if (inbound instanceof Inbound.Command c) {
+        return command(c, texts);
+      }
+      if (inbound instanceof Inbound.Text t) {
+        return text(t, texts);
+      }
+      if (inbound instanceof Inbound.Action a) {
+        return route(byAction, a.id()).action(a, texts);
+      }
+      Inbound.Submit s = (Inbound.Submit) inbound;
+      return route(byForm, s.formId()).submit(s, texts);
+    } catch (UnknownRoute e) {
+      return Reply.notice(Reply.Notice.Level.WARNING, texts.t("engine.stale"));
+    } catch (RuntimeException e) {
+      log.error("Could not answer {}", inbound, e);
+      return Reply.notice(Reply.Notice.Level.ERROR, texts.t("engine.failed"));
+    }
+  }
+
+  private Reply command(Inbound.Command c, Texts texts) {
+    String name = c.name() == null ? "" : c.name().strip().toLowerCase(Locale.ROOT);
+    if (name.isEmpty()) {
+      return byCommand.get("help").command(c, texts);
+    }
+    Handler h = byCommand.get(name);
+    if (h == null) {
+      // "/tandem near Esch" or "/tandem j'ai fait 3h hier": read it as text.
+      return text(
+          new Inbound.Text(c.who(), (c.name() + " " + nullToEmpty(c.args())).strip()), texts);
+    }
+    return h.command(new Inbound.Command(c.who(), name, nullToEmpty(c.args()).strip()), texts);
+  }
+
+  private Reply text(Inbound.Text t, Texts texts) {
+    String text = clean(t.text());
+    if (text.isEmpty()) {
+      return byCommand.get("help").command(new Inbound.Command(t.who(), "help", ""), texts);
+    }
+    Inbound.Command understood = understanding.understand(t.who(), text);
+    Handler h = byCommand.get(understood.name());
+    if (h == null) {
+      return byCommand.get("help").command(new Inbound.Command(t.who(), "hint", text), texts);
+    }
+    return h.command(understood, texts);
+  }
+
+  /** Control characters out, whitespace folded, length bounded. */
+  static String clean(String text) {
+    if (text == null) {
+      return "";
+    }
+    String s = text.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]", "").replaceAll("\\s+", " ").strip();
+    return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : s;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static Handler route(Map<String, Handler> map, String key) {
+    Handler h = map.get(key);
+    if (h == null) {
+      throw new UnknownRoute(key);
+    }
+    return h;
+  }
+
+  /** A button or form from an older version of Tandem, or forged. */
+  private static final class UnknownRoute extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnknownRoute(String key) {
+      super(key, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.tandem.bot.conversation;
+
+import java.util.Set;
+
+/**
+ * One intent or dialog of the engine. It names the commands, button actions and forms it answers;
+ * the {@link ConversationEngine} routes each inbound to the one handler that claims it.
+ */
+public interface Handler {
+
+  /** Command names (and their French and German aliases) this handler answers. */
+  default Set<String> commands() {
+    return Set.of();
+  }
+
+  /** Button action ids this handler answers. */
+  default Set<String> actions() {
+    return Set.of();
+  }
+
+  /** Form ids whose submissions this handler answers. */
+  default Set<String> forms() {
+    return Set.of();
+  }
+
+  default Reply command(Inbound.Command command, Texts texts) {
+    throw new IllegalStateException(getClass().getSimpleName() + " takes no command");
+  }
+
+  default Reply action(Inbound.Action action, Texts texts) {
+    throw new IllegalStateException(getClass().getSimpleName() + " takes no action");
+  }
+
+  default Reply submit(Inbound.Submit submit, Texts texts) {
+    throw new IllegalStateException(getClass().getSimpleName() + " takes no form");
+  }
+}

@@ -1,0 +1,53 @@
+package org.tandem.bot.conversation;
+
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hours as people type them, in minutes: "3,5", "3.5", "3h30", "3 h", "2h", "90 min", "1:45". Signs
+ * are kept so a negative amount is refused with a reason rather than misread.
+ */
+public final class HoursParser {
+
+  private static final Pattern H_MM =
+      Pattern.compile(
+          "^(-?\\d{1,3})\\s*(?:h|hr|hrs|hours?|heures?|std|stunden?|:)\\s*(\\d{1,2})?\\s*(?:min|mn|m)?$");
+  private static final Pattern DECIMAL =
+      Pattern.compile(
+          "^(-?\\d{1,3}(?:[.,]\\d{1,4})?)\\s*(?:h|hr|hrs|hours?|heures?|std|stunden?)?$");
+  private static final Pattern MINUTES =
+      Pattern.compile("^(-?\\d{1,4})\\s*(?:min|mins|minutes?|minuten)$");
+
+  private HoursParser() {}
+
+  /** Minutes, or empty when the text is not an amount of time. */
+  public static OptionalInt minutes(String text) {
+    if (text == null) {
+      return OptionalInt.empty();
+    }
+    String s = text.strip().toLowerCase(java.util.Locale.ROOT);
+    if (s.isEmpty() || s.length() > 20) {
+      return OptionalInt.empty();
+    }
+    Matcher m = MINUTES.matcher(s);
+    if (m.matches()) {
+      return OptionalInt.of(Integer.parseInt(m.group(1)));
+    }
+    m = H_MM.matcher(s);
+    if (m.matches() && (m.group(2) != null || !s.contains(":"))) {
+      int h = Integer.parseInt(m.group(1));
+      int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+      if (min >= 60) {
+        return OptionalInt.empty();
+      }
+      return OptionalInt.of(h * 60 + (h < 0 || s.startsWith("-") ? -min : min));
+    }
+    m = DECIMAL.matcher(s);
+    if (m.matches()) {
+      double hours = Double.parseDouble(m.group(1).replace(',', '.'));
+      return OptionalInt.of((int) Math.round(hours * 60));
+    }
+    return OptionalInt.empty();
+  }
+}

@@ -1,0 +1,218 @@
+package org.tandem.bot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine answers: pure data that Slack renders as Block Kit, Teams as Adaptive Cards and
+ * the try-it chat as HTML. A reply is a list of parts, shown in order.
+ */
+public record Reply(List<Part> parts) {
+
+  public Reply {
+    parts = List.copyOf(parts);
+  }
+
+  public static Reply of(Part... parts) {
+    return new Reply(List.of(parts));
+  }
+
+  public static Reply notice(Notice.Level level, String text) {
+    return of(new Notice(level, text));
+  }
+
+  public Reply then(Part part) {
+    List<Part> all = new ArrayList<>(parts);
+    all.add(part);
+    return new Reply(all);
+  }
+
+  public Reply then(Reply more) {
+    List<Part> all = new ArrayList<>(parts);
+    all.addAll(more.parts());
+    return new Reply(all);
+  }
+
+  /** The text of every part, for logs, tests and plain-text fallbacks. */
+  public String plainText() {
+    StringBuilder sb = new StringBuilder();
+    for (Part p : parts) {
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      sb.append(p.plainText());
+    }
+    return sb.toString();
+  }
+
+  /** One part of a reply. */
+  public sealed interface Part {
+    String plainText();
+  }
+
+  /** A short message: information, success, warning (a refusal) or error. */
+  public record Notice(Level level, String text) implements Part {
+    public enum Level {
+      INFO,
+      SUCCESS,
+      WARNING,
+      ERROR
+    }
+
+    @Override
+    public String plainText() {
+      return text;
+    }
+  }
+
+  /** A label and a value shown side by side on a card. */
+  public record Fact(String label, String value) {}
+
+  /** A button: its label, the action id it sends and the data it carries. */
+  public record Button(String label, String actionId, Map<String, String> data, Style style) {
+    public enum Style {
+      PRIMARY,
+      DEFAULT,
+      DANGER
+    }
+
+    public Button {
+      data = Map.copyOf(data);
+    }
+
+    public static Button primary(String label, String actionId, Map<String, String> data) {
+      return new Button(label, actionId, data, Style.PRIMARY);
+    }
+
+    public static Button of(String label, String actionId, Map<String, String> data) {
+      return new Button(label, actionId, data, Style.DEFAULT);
+    }
+  }
+
+  /** A card: title, optional subtitle, facts, text, buttons and an image. */
+  public record Card(
+      String title,
+      String subtitle,
+      List<Fact> facts,
+      String text,
+      List<Button> buttons,
+      Image image)
+      implements Part {
+    public Card {
+      facts = List.copyOf(facts);
+      buttons = List.copyOf(buttons);
+    }
+
+    @Override
+    public String plainText() {
+      StringBuilder sb = new StringBuilder(title);
+      if (subtitle != null && !subtitle.isBlank()) {
+        sb.append(" — ").append(subtitle);
+      }
+      for (Fact f : facts) {
+        sb.append('\n').append(f.label()).append(": ").append(f.value());
+      }
+      if (text != null && !text.isBlank()) {
+        sb.append('\n').append(text);
+      }
+      return sb.toString();
+    }
+  }
+
+  /** An image: where to fetch it and what it shows, for people who cannot see it. */
+  public record Image(String url, String altText) {}
+
+  /** "Show 5 more": a button that pages through a longer list. */
+  public record More(String label, String actionId, Map<String, String> data) implements Part {
+    public More {
+      data = Map.copyOf(data);
+    }
+
+    @Override
+    public String plainText() {
+      return label;
+    }
+  }
+
+  /** A form, with its fields, errors per field, and context sent back on submit. */
+  public record Form(
+      String id,
+      String title,
+      String intro,
+      List<Field> fields,
+      String submitLabel,
+      Map<String, String> context)
+      implements Part {
+    public Form {
+      fields = List.copyOf(fields);
+      context = Map.copyOf(context);
+    }
+
+    public boolean hasErrors() {
+      return fields.stream().anyMatch(f -> f.error() != null);
+    }
+
+    @Override
+    public String plainText() {
+      StringBuilder sb = new StringBuilder(title);
+      for (Field f : fields) {
+        sb.append('\n').append(f.label());
+        if (f.error() != null) {
+          sb.append(" — ").append(f.error());
+        }
+      }
+      return sb.toString();
+    }
+  }
+
+  /** A choice in a select: value sent back, label shown. */
+  public record Option(String value, String label) {}
+
+  /** Options under a heading, such as skills under their family. */
+  public record OptionGroup(String label, List<Option> options) {
+    public OptionGroup {
+      options = List.copyOf(options);
+    }
+  }
+
+  /** A form field. {@code values} are the current values; {@code error} the message for it. */
+  public record Field(
+      String name,
+      String label,
+      FieldType type,
+      boolean required,
+      List<OptionGroup> groups,
+      List<String> values,
+      String placeholder,
+      String error) {
+    public Field {
+      groups = List.copyOf(groups);
+      values = List.copyOf(values);
+    }
+
+    public Field withError(String message) {
+      return new Field(name, label, type, required, groups, values, placeholder, message);
+    }
+
+    public Field withValues(List<String> v) {
+      return new Field(name, label, type, required, groups, v, placeholder, error);
+    }
+
+    public List<Option> options() {
+      return groups.stream().flatMap(g -> g.options().stream()).toList();
+    }
+  }
+
+  /** The kinds of field every channel can render. */
+  public enum FieldType {
+    TEXT,
+    LONG_TEXT,
+    NUMBER,
+    DATE,
+    SELECT,
+    MULTI_SELECT,
+    /** A place typed as text, looked up in the gazetteer on submit (Slack: external select). */
+    PLACE
+  }
+}

@@ -1,0 +1,74 @@
+package org.tandem.bot.conversation;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.tandem.core.text.SearchText;
+
+/**
+ * Reads free text in French, English or German as one of the engine's commands: "missions near
+ * Esch", "trouve-moi une mission à distance", "j'ai fait 3 h hier", "mein Jahr". Keyword rules,
+ * tried in order; the first that matches wins. The text itself is passed on as arguments.
+ */
+@Component
+class TextUnderstanding {
+
+  private record Rule(String command, Pattern pattern) {}
+
+  /** An amount of time: "2.5h", "3 h", "3h30", "3 heures", "90 min", "2 Stunden". */
+  static final Pattern AMOUNT_OF_TIME =
+      Pattern.compile(
+          "(^|\\s)-?\\d{1,3}([.,]\\d{1,2})?\\s*(h|hr|hrs|hours?|heures?|std|stunden?|min|minutes?)(\\d{2})?(\\s|$)");
+
+  private static final List<Rule> RULES =
+      List.of(
+          rule(
+              "help",
+              "^(help|aide|hilfe|\\?|menu|start|bonjour|hello|hi|hallo|salut|moin)$|what can you do|que sais tu faire|was kannst du"),
+          rule(
+              "approvals",
+              "\\b(approvals?|approve|pending|a valider|validations?|valider|genehmigungen|genehmigen|offen)\\b"),
+          rule(
+              "newmission",
+              "\\b(new mission|create (a )?mission|nouvelle mission|creer une mission|neuer einsatz|einsatz anlegen)\\b"),
+          rule("admin", "^(admin|grant|revoke|policy|politique|richtlinie|donner|retirer)\\b"),
+          rule("report", "^(report|rapport|bericht)\\b"),
+          rule(
+              "year",
+              "\\b(my year|mon annee|mein jahr|year|annee|jahr|bilan|allowance|forfait|kontingent)\\b"),
+          rule(
+              "mine",
+              "\\b(my commitments|mes engagements|meine einsatze|meine anmeldungen|mine|mes missions|mes inscriptions|cancel|annuler|stornieren|upcoming|a venir)\\b"),
+          rule(
+              "hours",
+              "^(log|hours|heures|stunden)$|\\b(log hours|my hours|mes heures|declarer des heures|saisir des heures|meine stunden|stunden erfassen)\\b"),
+          rule(
+              "profile",
+              "\\b(profile?|my skills|mes competences|meine kenntnisse|onboarding|preferences?|einstellungen)\\b"),
+          rule(
+              "missions",
+              "\\b(missions?|find|search|trouve|cherche|chercher|suche|finde|einsatze?|propose|suggest|near|pres de|remote|a distance|nearby|volunteer|benevolat|ehrenamt)\\b"));
+
+  private static final Pattern LOG_WORDS =
+      Pattern.compile(
+          "\\b(log|logged|did|spent|j ai fait|j ai passe|fait|passe|declarer|heures|ich habe|gemacht|geleistet|erfassen|stunden|hours)\\b");
+
+  private static Rule rule(String command, String regex) {
+    return new Rule(command, Pattern.compile(regex));
+  }
+
+  /** The command the text asks for, with the text as its arguments; "hint" when none. */
+  Inbound.Command understand(Who who, String text) {
+    String folded = SearchText.fold(text);
+    if (AMOUNT_OF_TIME.matcher(folded).find() && LOG_WORDS.matcher(folded).find()
+        || AMOUNT_OF_TIME.matcher(folded.replace(" ", "")).find() && folded.startsWith("log")) {
+      return new Inbound.Command(who, "hours", text);
+    }
+    for (Rule r : RULES) {
+      if (r.pattern().matcher(folded).find()) {
+        return new Inbound.Command(who, r.command(), text);
+      }
+    }
+    return new Inbound.Command(who, "hint", text);
+  }
+}

@@ -1,0 +1,19 @@
+package org.tandem.bot.conversation;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import org.tandem.core.people.Role;
+import org.tandem.core.tenants.TenantId;
+
+/** Who is talking: the tenant, the person, their language, time zone and roles. */
+public record Who(TenantId tenant, long employeeId, Locale locale, ZoneId zone, Set<Role> roles) {
+
+  public Who {
+    roles = Set.copyOf(roles);
+  }
+
+  public boolean is(Role role) {
+    return roles.contains(role);
+  }
+}

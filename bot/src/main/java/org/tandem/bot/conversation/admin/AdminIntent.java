@@ -1,0 +1,337 @@
+package org.tandem.bot.conversation.admin;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.tandem.bot.conversation.Handler;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Refusals;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Reply.Button;
+import org.tandem.bot.conversation.Reply.Fact;
+import org.tandem.bot.conversation.Reply.Field;
+import org.tandem.bot.conversation.Reply.FieldType;
+import org.tandem.bot.conversation.Reply.Option;
+import org.tandem.bot.conversation.Reply.OptionGroup;
+import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.conversation.Who;
+import org.tandem.core.common.Outcome;
+import org.tandem.core.common.ReasonCode;
+import org.tandem.core.common.Refusal;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.People;
+import org.tandem.core.people.Role;
+import org.tandem.core.tenants.OverAllowance;
+import org.tandem.core.tenants.Policy;
+import org.tandem.core.tenants.PolicyChange;
+import org.tandem.core.tenants.Sector;
+import org.tandem.core.tenants.Tenant;
+import org.tandem.core.tenants.Tenants;
+import org.tandem.core.text.SearchText;
+
+/**
+ * Admin: "admin" shows the policy; "admin grant Claire csr" and "admin revoke Claire admin" change
+ * roles; the policy form sets allowance, approvals, valuation and sector.
+ */
+@Component
+class AdminIntent implements Handler {
+
+  static final String FORM = "policy";
+  private static final Pattern ROLE_CHANGE =
+      Pattern.compile(
+          "^(?:admin\\s+)?(grant|give|donner|donne|geben|revoke|remove|retirer|retire|entziehen)\\s+(.+?)\\s+(csr|rse|manager|admin|administrateur|administrator)$");
+
+  private final People people;
+  private final Tenants tenants;
+
+  AdminIntent(People people, Tenants tenants) {
+    this.people = people;
+    this.tenants = tenants;
+  }
+
+  @Override
+  public Set<String> commands() {
+    return Set.of("admin", "policy", "politique");
+  }
+
+  @Override
+  public Set<String> actions() {
+    return Set.of("policy.edit");
+  }
+
+  @Override
+  public Set<String> forms() {
+    return Set.of(FORM);
+  }
+
+  @Override
+  public Reply command(Inbound.Command command, Texts texts) {
+    Who who = command.who();
+    if (!who.is(Role.ADMIN)) {
+      return refuse(texts);
+    }
+    Matcher m = ROLE_CHANGE.matcher(SearchText.fold(command.args()).replace("@", ""));
+    if (m.matches()) {
+      return changeRole(who, m.group(1), m.group(2), m.group(3), texts);
+    }
+    return overview(who, texts);
+  }
+
+  @Override
+  public Reply action(Inbound.Action action, Texts texts) {
+    if (!action.who().is(Role.ADMIN)) {
+      return refuse(texts);
+    }
+    Tenant t = tenants.find(action.who().tenant()).orElseThrow();
+    return Reply.of(form(t.policy(), t.country(), Map.of(), null, texts));
+  }
+
+  @Override
+  public Reply submit(Inbound.Submit s, Texts texts) {
+    Who who = s.who();
+    if (!who.is(Role.ADMIN)) {
+      return refuse(texts);
+    }
+    Map<String, String> errors = new HashMap<>();
+    BigDecimal allowance = decimal(s.value("allowance"));
+    if (allowance == null
+        || allowance.signum() < 0
+        || allowance.compareTo(BigDecimal.valueOf(2000)) > 0) {
+      errors.put("allowance", texts.t("policy.error.allowance"));
+    }
+    BigDecimal rate = decimal(s.value("rate"));
+    if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(10000)) > 0) {
+      errors.put("rate", texts.t("policy.error.rate"));
+    }
+    String currency = s.value("currency").toUpperCase(Locale.ROOT);
+    if (!currency.matches("[A-Z]{3}")) {
+      errors.put("currency", texts.t("policy.error.currency"));
+    }
+    String country = s.value("country").toUpperCase(Locale.ROOT);
+    if (!country.matches("[A-Z]{2}")) {
+      errors.put("country", texts.t("policy.error.country"));
+    }
+    if (!errors.isEmpty()) {
+      Tenant t = tenants.find(who.tenant()).orElseThrow();
+      return Reply.of(form(t.policy(), t.country(), errors, s, texts));
+    }
+    PolicyChange change =
+        new PolicyChange(
+            allowance,
+            "yes".equals(s.value("managerApproval")),
+            !"no".equals(s.value("hoursApproval")),
+            "FLAG".equals(s.value("overAllowance")) ? OverAllowance.FLAG : OverAllowance.REFUSE,
+            rate,
+            currency,
+            "PUBLIC".equals(s.value("sector")) ? Sector.PUBLIC : Sector.PRIVATE,
+            country,
+            null);
+    Outcome<Tenant> o = tenants.changePolicy(who.tenant(), who.employeeId(), change);
+    if (!o.isDone()) {
+      return Refusals.reply(o.refusal(), texts);
+    }
+    return Reply.notice(Reply.Notice.Level.SUCCESS, texts.t("policy.saved"))
+        .then(overview(who, texts));
+  }
+
+  private Reply overview(Who who, Texts texts) {
+    Tenant t = tenants.find(who.tenant()).orElseThrow();
+    Policy p = t.policy();
+    List<Fact> facts =
+        List.of(
+            new Fact(
+                texts.t("policy.allowance"),
+                texts.t(
+                    "year.hours", p.yearlyAllowanceHours().stripTrailingZeros().toPlainString())),
+            new Fact(
+                texts.t("policy.managerApproval"), texts.t(p.managerApproval() ? "yes" : "no")),
+            new Fact(texts.t("policy.hoursApproval"), texts.t(p.hoursApproval() ? "yes" : "no")),
+            new Fact(
+                texts.t("policy.overAllowance"),
+                texts.t("policy.over." + p.overAllowance().name().toLowerCase(Locale.ROOT))),
+            new Fact(
+                texts.t("policy.rate"),
+                p.hourlyRate().stripTrailingZeros().toPlainString() + " " + p.currency()),
+            new Fact(
+                texts.t("policy.sector"),
+                texts.t("policy.sector." + p.sector().name().toLowerCase(Locale.ROOT))),
+            new Fact(texts.t("policy.country"), t.country()));
+    return Reply.of(
+        new Reply.Card(
+            texts.t("policy.title", t.name()),
+            null,
+            facts,
+            texts.t("admin.roles.help"),
+            List.of(Button.primary(texts.t("button.policy"), "policy.edit", Map.of())),
+            null));
+  }
+
+  private Reply changeRole(Who who, String verb, String name, String roleWord, Texts texts) {
+    Role role = roleWord.startsWith("admin") ? Role.ADMIN : Role.CSR_MANAGER;
+    List<Employee> matches = new ArrayList<>();
+    for (Employee e : people.members(who.tenant())) {
+      String n = SearchText.fold(e.displayName());
+      String mail = e.email() == null ? "" : SearchText.fold(e.email());
+      if (n.equals(name) || mail.startsWith(name) || n.contains(name)) {
+        matches.add(e);
+      }
+    }
+    if (matches.size() != 1) {
+      return Reply.notice(
+          Reply.Notice.Level.WARNING,
+          texts.t(matches.isEmpty() ? "admin.nobody" : "admin.ambiguous", name));
+    }
+    Employee target = matches.get(0);
+    boolean grant = Set.of("grant", "give", "donner", "donne", "geben").contains(verb);
+    Outcome<Employee> o =
+        grant
+            ? people.grant(who.tenant(), who.employeeId(), target.id(), role)
+            : people.revoke(who.tenant(), who.employeeId(), target.id(), role);
+    if (!o.isDone()) {
+      return Refusals.reply(o.refusal(), texts);
+    }
+    return Reply.notice(
+        Reply.Notice.Level.SUCCESS,
+        texts.t(
+            grant ? "admin.granted" : "admin.revoked",
+            target.displayName(),
+            texts.t("role." + role.name().toLowerCase(Locale.ROOT))));
+  }
+
+  private Reply.Form form(
+      Policy p, String country, Map<String, String> errors, Inbound.Submit typed, Texts texts) {
+    List<Field> fields = new ArrayList<>();
+    fields.add(
+        field(
+            "allowance",
+            texts.t("policy.allowance"),
+            FieldType.NUMBER,
+            List.of(),
+            p.yearlyAllowanceHours().stripTrailingZeros().toPlainString(),
+            errors,
+            typed));
+    fields.add(
+        field(
+            "managerApproval",
+            texts.t("policy.managerApproval"),
+            FieldType.SELECT,
+            yesNo(texts),
+            p.managerApproval() ? "yes" : "no",
+            errors,
+            typed));
+    fields.add(
+        field(
+            "hoursApproval",
+            texts.t("policy.hoursApproval"),
+            FieldType.SELECT,
+            yesNo(texts),
+            p.hoursApproval() ? "yes" : "no",
+            errors,
+            typed));
+    fields.add(
+        field(
+            "overAllowance",
+            texts.t("policy.overAllowance"),
+            FieldType.SELECT,
+            List.of(
+                new OptionGroup(
+                    "",
+                    List.of(
+                        new Option("REFUSE", texts.t("policy.over.refuse")),
+                        new Option("FLAG", texts.t("policy.over.flag"))))),
+            p.overAllowance().name(),
+            errors,
+            typed));
+    fields.add(
+        field(
+            "rate",
+            texts.t("policy.rate"),
+            FieldType.NUMBER,
+            List.of(),
+            p.hourlyRate().stripTrailingZeros().toPlainString(),
+            errors,
+            typed));
+    fields.add(
+        field(
+            "currency",
+            texts.t("policy.currency"),
+            FieldType.TEXT,
+            List.of(),
+            p.currency(),
+            errors,
+            typed));
+    fields.add(
+        field(
+            "sector",
+            texts.t("policy.sector"),
+            FieldType.SELECT,
+            List.of(
+                new OptionGroup(
+                    "",
+                    List.of(
+                        new Option("PRIVATE", texts.t("policy.sector.private")),
+                        new Option("PUBLIC", texts.t("policy.sector.public"))))),
+            p.sector().name(),
+            errors,
+            typed));
+    fields.add(
+        field(
+            "country",
+            texts.t("policy.country"),
+            FieldType.TEXT,
+            List.of(),
+            country,
+            errors,
+            typed));
+    return new Reply.Form(
+        FORM,
+        texts.t("policy.form.title"),
+        errors.isEmpty() ? null : texts.t("form.fix"),
+        fields,
+        texts.t("policy.save"),
+        Map.of());
+  }
+
+  private static List<OptionGroup> yesNo(Texts texts) {
+    return List.of(
+        new OptionGroup(
+            "", List.of(new Option("yes", texts.t("yes")), new Option("no", texts.t("no")))));
+  }
+
+  private static Field field(
+      String name,
+      String label,
+      FieldType type,
+      List<OptionGroup> groups,
+      String current,
+      Map<String, String> errors,
+      Inbound.Submit typed) {
+    String value = typed == null ? current : typed.value(name);
+    return new Field(name, label, type, true, groups, List.of(value), null, errors.get(name));
+  }
+
+  private static Reply refuse(Texts texts) {
+    return Refusals.reply(new Refusal(ReasonCode.ADMINS_ONLY, new Object[0]), texts);
+  }
+
+  private static BigDecimal decimal(String s) {
+    try {
+      return new BigDecimal(s.strip().replace(',', '.'));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static Optional<Role> role(String word) {
+    return Optional.ofNullable(word)
+        .map(w -> w.startsWith("admin") ? Role.ADMIN : Role.CSR_MANAGER);
+  }
+}

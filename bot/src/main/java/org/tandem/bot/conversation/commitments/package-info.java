@@ -1,0 +1,2 @@
+/** "My commitments", and cancelling one. */
+package org.tandem.bot.conversation.commitments;

@@ -1,0 +1,2 @@
+/** Help, and the short hint given when Tandem does not understand. */
+package org.tandem.bot.conversation.help;

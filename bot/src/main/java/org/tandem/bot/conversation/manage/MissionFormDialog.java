@@ -1,0 +1,486 @@
+package org.tandem.bot.conversation.manage;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.tandem.bot.conversation.DateParser;
+import org.tandem.bot.conversation.Handler;
+import org.tandem.bot.conversation.HoursParser;
+import org.tandem.bot.conversation.Ids;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Refusals;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Reply.Button;
+import org.tandem.bot.conversation.Reply.Field;
+import org.tandem.bot.conversation.Reply.FieldType;
+import org.tandem.bot.conversation.Reply.Option;
+import org.tandem.bot.conversation.Reply.OptionGroup;
+import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.conversation.Who;
+import org.tandem.core.associations.Association;
+import org.tandem.core.associations.Associations;
+import org.tandem.core.availability.Availability;
+import org.tandem.core.causes.Cause;
+import org.tandem.core.common.Outcome;
+import org.tandem.core.common.ReasonCode;
+import org.tandem.core.common.Refusal;
+import org.tandem.core.missions.Mission;
+import org.tandem.core.missions.MissionDraft;
+import org.tandem.core.missions.MissionMode;
+import org.tandem.core.missions.Missions;
+import org.tandem.core.missions.Schedule;
+import org.tandem.core.missions.Session;
+import org.tandem.core.missions.TeamSize;
+import org.tandem.core.people.Role;
+import org.tandem.core.places.Geocoder;
+import org.tandem.core.places.Place;
+import org.tandem.core.skills.SkillFamily;
+import org.tandem.core.skills.SkillTaxonomy;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * CSR managers create and edit missions in a form. A first date with a number of sessions makes a
+ * weekly series (one session: a single date); no date makes a flexible mission. The core checks the
+ * mission; its objections come back on the right field.
+ */
+@Component
+class MissionFormDialog implements Handler {
+
+  static final String FORM = "mission";
+
+  private final Missions missions;
+  private final Associations associations;
+  private final SkillTaxonomy skills;
+  private final Geocoder geocoder;
+  private final Tenants tenants;
+
+  MissionFormDialog(
+      Missions missions,
+      Associations associations,
+      SkillTaxonomy skills,
+      Geocoder geocoder,
+      Tenants tenants) {
+    this.missions = missions;
+    this.associations = associations;
+    this.skills = skills;
+    this.geocoder = geocoder;
+    this.tenants = tenants;
+  }
+
+  @Override
+  public Set<String> commands() {
+    return Set.of("newmission", "nouvellemission", "neuereinsatz");
+  }
+
+  @Override
+  public Set<String> actions() {
+    return Set.of("mission.new", "mission.edit");
+  }
+
+  @Override
+  public Set<String> forms() {
+    return Set.of(FORM);
+  }
+
+  @Override
+  public Reply command(Inbound.Command command, Texts texts) {
+    return open(command.who(), null, texts);
+  }
+
+  @Override
+  public Reply action(Inbound.Action action, Texts texts) {
+    Long id =
+        action.id().equals("mission.edit")
+            ? Ids.parse(action.get("missionId")).stream().boxed().findFirst().orElse(-1L)
+            : null;
+    return open(action.who(), id, texts);
+  }
+
+  private Reply open(Who who, Long missionId, Texts texts) {
+    if (!who.is(Role.CSR_MANAGER)) {
+      return Refusals.reply(new Refusal(ReasonCode.CSR_MANAGERS_ONLY, new Object[0]), texts);
+    }
+    Map<String, List<String>> values = new HashMap<>();
+    Map<String, String> context = new HashMap<>();
+    if (missionId != null) {
+      Optional<Mission> found = missions.find(who.tenant(), missionId);
+      if (found.isEmpty()) {
+        return Refusals.notFound(texts);
+      }
+      Mission m = found.get();
+      context.put("missionId", Long.toString(m.id()));
+      values.put("association", List.of(Long.toString(m.associationId())));
+      values.put("title", List.of(m.title()));
+      values.put("description", List.of(m.description()));
+      values.put("skills", m.skills());
+      values.put("causes", m.causes());
+      values.put("languages", m.languages());
+      values.put("mode", List.of(m.mode().name()));
+      values.put("place", m.place() == null ? List.of() : List.of(m.place().name()));
+      List<Session> sessions = missions.sessions(who.tenant(), m.id());
+      if (!sessions.isEmpty()) {
+        var first = sessions.get(0).startsAt().atZone(zone(who));
+        values.put("firstDate", List.of(first.toLocalDate().toString()));
+        values.put("startTime", List.of(first.toLocalTime().toString()));
+        values.put("sessions", List.of(Integer.toString(sessions.size())));
+      }
+      values.put(
+          "hoursPerSession",
+          List.of(texts.hours(m.hoursPerSession().multiply(BigDecimal.valueOf(60)).intValue())));
+      values.put("capacity", List.of(Integer.toString(m.capacity())));
+      values.put("teamSize", List.of(m.teamSize().name()));
+    }
+    return Reply.of(form(who, values, Map.of(), context, texts));
+  }
+
+  @Override
+  public Reply submit(Inbound.Submit submit, Texts texts) {
+    Who who = submit.who();
+    if (!who.is(Role.CSR_MANAGER)) {
+      return Refusals.reply(new Refusal(ReasonCode.CSR_MANAGERS_ONLY, new Object[0]), texts);
+    }
+    Map<String, String> errors = new HashMap<>();
+    String country = tenants.find(who.tenant()).map(t -> t.country()).orElse("LU");
+    OptionalLong association = Ids.parse(submit.value("association"));
+    MissionMode mode =
+        parseEnum(MissionMode.class, submit.value("mode")).orElse(MissionMode.ONSITE);
+    Place place = null;
+    if (!submit.value("place").isEmpty()) {
+      place = geocoder.locate(submit.value("place"), country).orElse(null);
+      if (place == null) {
+        errors.put("place", texts.t("profile.error.place.unknown", submit.value("place")));
+      }
+    }
+    OptionalInt capacity = integer(submit.value("capacity"));
+    if (capacity.isEmpty()) {
+      errors.put("capacity", texts.t("mission.error.capacity"));
+    }
+    OptionalInt minutes = HoursParser.minutes(submit.value("hoursPerSession"));
+    if (minutes.isEmpty()) {
+      errors.put("hoursPerSession", texts.t("mission.error.hoursPerSession"));
+    }
+    List<Session> sessions = new ArrayList<>();
+    Schedule schedule = Schedule.FLEXIBLE;
+    if (!submit.value("firstDate").isEmpty()) {
+      Optional<LocalDate> first =
+          DateParser.parse(submit.value("firstDate"), LocalDate.now(who.zone()));
+      LocalTime start = LocalTime.of(18, 0);
+      try {
+        if (!submit.value("startTime").isEmpty()) {
+          start = LocalTime.parse(submit.value("startTime").replace('h', ':').replace(".", ":"));
+        }
+      } catch (DateTimeParseException e) {
+        errors.put("startTime", texts.t("mission.error.startTime"));
+      }
+      int count = integer(submit.value("sessions")).orElse(1);
+      if (first.isEmpty()) {
+        errors.put("firstDate", texts.t("hours.error.date"));
+      } else if (count < 1 || count > 52) {
+        errors.put("sessions", texts.t("mission.error.sessions"));
+      } else if (minutes.isPresent() && minutes.getAsInt() > 0 && minutes.getAsInt() <= 24 * 60) {
+        for (int i = 0; i < count; i++) {
+          var begins = first.get().plusWeeks(i).atTime(start).atZone(zone(who)).toInstant();
+          sessions.add(new Session(begins, begins.plusSeconds(minutes.getAsInt() * 60L)));
+        }
+        schedule = count == 1 ? Schedule.ONE_DATE : Schedule.SERIES;
+      }
+    }
+    if (!errors.isEmpty()) {
+      return Reply.of(form(who, submit.values(), errors, submit.context(), texts));
+    }
+    MissionDraft draft =
+        new MissionDraft(
+            association.orElse(-1),
+            submit.value("title"),
+            submit.value("description"),
+            submit.values("skills").stream().filter(skills::isKnown).toList(),
+            submit.values("causes").stream().map(Cause::parse).flatMap(Optional::stream).toList(),
+            submit.values("languages"),
+            mode,
+            place,
+            schedule,
+            sessions,
+            Availability.NONE,
+            BigDecimal.valueOf(minutes.getAsInt())
+                .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP),
+            capacity.getAsInt(),
+            parseEnum(TeamSize.class, submit.value("teamSize")).orElse(TeamSize.SINGLE));
+    OptionalLong editing = Ids.parse(submit.context().get("missionId"));
+    Outcome<Mission> o =
+        editing.isPresent()
+            ? missions.edit(who.tenant(), editing.getAsLong(), draft)
+            : missions.create(who.tenant(), who.employeeId(), draft, true);
+    if (!o.isDone()) {
+      if (o.refusal().code() == ReasonCode.INVALID_INPUT) {
+        String field = String.valueOf(o.refusal().args()[0]);
+        return Reply.of(
+            form(
+                who,
+                submit.values(),
+                Map.of(field, texts.t("mission.error." + field)),
+                submit.context(),
+                texts));
+      }
+      return Refusals.reply(o.refusal(), texts);
+    }
+    Mission m = o.value();
+    return Reply.of(
+        new Reply.Card(
+            texts.t(editing.isPresent() ? "mission.saved" : "mission.created", m.title()),
+            null,
+            List.of(),
+            texts.t("mission.created.next"),
+            List.of(
+                Button.of(
+                    texts.t("button.details"),
+                    "mission.details",
+                    Map.of("missionId", Long.toString(m.id()))),
+                Button.of(
+                    texts.t("button.edit"),
+                    "mission.edit",
+                    Map.of("missionId", Long.toString(m.id())))),
+            null));
+  }
+
+  private Reply.Form form(
+      Who who,
+      Map<String, List<String>> values,
+      Map<String, String> errors,
+      Map<String, String> context,
+      Texts texts) {
+    List<Association> all = associations.all(who.tenant());
+    List<Option> associationOptions =
+        all.stream().map(a -> new Option(Long.toString(a.id()), a.name())).toList();
+    List<OptionGroup> skillGroups = new ArrayList<>();
+    for (SkillFamily f : skills.families()) {
+      skillGroups.add(
+          new OptionGroup(
+              f.label(texts.locale()),
+              f.skills().stream()
+                  .map(s -> new Option(s.code(), s.label(texts.locale())))
+                  .toList()));
+    }
+    List<Field> fields = new ArrayList<>();
+    fields.add(
+        field(
+            "association",
+            texts.t("mission.association"),
+            FieldType.SELECT,
+            true,
+            List.of(new OptionGroup("", associationOptions)),
+            values,
+            errors,
+            null));
+    fields.add(
+        field(
+            "title",
+            texts.t("mission.title"),
+            FieldType.TEXT,
+            true,
+            List.of(),
+            values,
+            errors,
+            null));
+    fields.add(
+        field(
+            "description",
+            texts.t("mission.description"),
+            FieldType.LONG_TEXT,
+            false,
+            List.of(),
+            values,
+            errors,
+            null));
+    fields.add(
+        field(
+            "skills",
+            texts.t("mission.skills"),
+            FieldType.MULTI_SELECT,
+            false,
+            skillGroups,
+            values,
+            errors,
+            null));
+    fields.add(
+        field(
+            "causes",
+            texts.t("mission.causes"),
+            FieldType.MULTI_SELECT,
+            false,
+            List.of(
+                new OptionGroup(
+                    "",
+                    Arrays.stream(Cause.values())
+                        .map(c -> new Option(c.name(), c.label(texts.locale())))
+                        .toList())),
+            values,
+            errors,
+            null));
+    fields.add(
+        field(
+            "mode",
+            texts.t("mission.mode"),
+            FieldType.SELECT,
+            true,
+            List.of(
+                new OptionGroup(
+                    "",
+                    Arrays.stream(MissionMode.values())
+                        .map(
+                            m ->
+                                new Option(
+                                    m.name(),
+                                    texts.t(
+                                        "mode.option."
+                                            + m.name().toLowerCase(java.util.Locale.ROOT))))
+                        .toList())),
+            values.containsKey("mode") ? values : with(values, "mode", "ONSITE"),
+            errors,
+            null));
+    fields.add(
+        field(
+            "place",
+            texts.t("mission.place"),
+            FieldType.PLACE,
+            false,
+            List.of(),
+            values,
+            errors,
+            texts.t("profile.place.placeholder")));
+    fields.add(
+        field(
+            "firstDate",
+            texts.t("mission.firstDate"),
+            FieldType.DATE,
+            false,
+            List.of(),
+            values,
+            errors,
+            null));
+    fields.add(
+        field(
+            "startTime",
+            texts.t("mission.startTime"),
+            FieldType.TEXT,
+            false,
+            List.of(),
+            values,
+            errors,
+            "18:00"));
+    fields.add(
+        field(
+            "sessions",
+            texts.t("mission.sessions"),
+            FieldType.NUMBER,
+            false,
+            List.of(),
+            values,
+            errors,
+            "1"));
+    fields.add(
+        field(
+            "hoursPerSession",
+            texts.t("mission.hoursPerSession"),
+            FieldType.TEXT,
+            true,
+            List.of(),
+            values,
+            errors,
+            "2,5"));
+    fields.add(
+        field(
+            "capacity",
+            texts.t("mission.capacity"),
+            FieldType.NUMBER,
+            true,
+            List.of(),
+            values,
+            errors,
+            "4"));
+    fields.add(
+        field(
+            "teamSize",
+            texts.t("mission.team"),
+            FieldType.SELECT,
+            true,
+            List.of(
+                new OptionGroup(
+                    "",
+                    Arrays.stream(TeamSize.values())
+                        .map(
+                            t ->
+                                new Option(
+                                    t.name(),
+                                    texts.t("team." + t.name().toLowerCase(java.util.Locale.ROOT))))
+                        .toList())),
+            values.containsKey("teamSize") ? values : with(values, "teamSize", "SINGLE"),
+            errors,
+            null));
+    return new Reply.Form(
+        FORM,
+        texts.t(context.containsKey("missionId") ? "mission.form.edit" : "mission.form.new"),
+        errors.isEmpty() ? texts.t("mission.form.intro") : texts.t("form.fix"),
+        fields,
+        texts.t("mission.form.save"),
+        context);
+  }
+
+  private static Map<String, List<String>> with(
+      Map<String, List<String>> values, String key, String value) {
+    Map<String, List<String>> copy = new HashMap<>(values);
+    copy.put(key, List.of(value));
+    return copy;
+  }
+
+  private static Field field(
+      String name,
+      String label,
+      FieldType type,
+      boolean required,
+      List<OptionGroup> groups,
+      Map<String, List<String>> values,
+      Map<String, String> errors,
+      String placeholder) {
+    return new Field(
+        name,
+        label,
+        type,
+        required,
+        groups,
+        values.getOrDefault(name, List.of()),
+        placeholder,
+        errors.get(name));
+  }
+
+  private ZoneId zone(Who who) {
+    return tenants.find(who.tenant()).map(t -> ZoneId.of(t.timeZone())).orElse(who.zone());
+  }
+
+  private static OptionalInt integer(String s) {
+    try {
+      return OptionalInt.of(Integer.parseInt(s.strip()));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  private static <E extends Enum<E>> Optional<E> parseEnum(Class<E> type, String value) {
+    try {
+      return Optional.of(Enum.valueOf(type, value));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

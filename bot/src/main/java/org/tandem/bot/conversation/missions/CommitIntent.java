@@ -1,0 +1,130 @@
+package org.tandem.bot.conversation.missions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.tandem.bot.conversation.Handler;
+import org.tandem.bot.conversation.Ids;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Refusals;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Reply.Button;
+import org.tandem.bot.conversation.Reply.Field;
+import org.tandem.bot.conversation.Reply.FieldType;
+import org.tandem.bot.conversation.Reply.Option;
+import org.tandem.bot.conversation.Reply.OptionGroup;
+import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.conversation.Who;
+import org.tandem.core.commitments.Commitment;
+import org.tandem.core.commitments.Commitments;
+import org.tandem.core.common.Outcome;
+import org.tandem.core.common.ReasonCode;
+import org.tandem.core.missions.Missions;
+
+/**
+ * Commit with one click. A public body's volunteer first declares no conflict of interest, in a
+ * one-field form; the answer says whether the seat is confirmed, awaits a manager, or is a place on
+ * the waiting list.
+ */
+@Component
+class CommitIntent implements Handler {
+
+  static final String DECLARE_FORM = "commit.declare";
+
+  private final Commitments commitments;
+  private final Missions missions;
+
+  CommitIntent(Commitments commitments, Missions missions) {
+    this.commitments = commitments;
+    this.missions = missions;
+  }
+
+  @Override
+  public Set<String> actions() {
+    return Set.of("mission.commit");
+  }
+
+  @Override
+  public Set<String> forms() {
+    return Set.of(DECLARE_FORM);
+  }
+
+  @Override
+  public Reply action(Inbound.Action action, Texts texts) {
+    OptionalLong id = Ids.parse(action.get("missionId"));
+    if (id.isEmpty()) {
+      return Refusals.notFound(texts);
+    }
+    return commit(action.who(), id.getAsLong(), false, texts);
+  }
+
+  @Override
+  public Reply submit(Inbound.Submit submit, Texts texts) {
+    OptionalLong id = Ids.parse(submit.context().get("missionId"));
+    if (id.isEmpty()) {
+      return Refusals.notFound(texts);
+    }
+    if (!submit.values("declaration").contains("no-conflict")) {
+      return Reply.of(declarationForm(id.getAsLong(), texts, texts.t("commit.declare.required")));
+    }
+    return commit(submit.who(), id.getAsLong(), true, texts);
+  }
+
+  private Reply commit(Who who, long missionId, boolean declared, Texts texts) {
+    Outcome<Commitment> outcome =
+        commitments.commit(who.tenant(), who.employeeId(), missionId, declared);
+    if (!outcome.isDone()) {
+      if (outcome.refusal().code() == ReasonCode.CONFLICT_DECLARATION_REQUIRED) {
+        return Reply.of(declarationForm(missionId, texts, null));
+      }
+      return Refusals.reply(outcome.refusal(), texts);
+    }
+    Commitment c = outcome.value();
+    String title = missions.find(who.tenant(), missionId).map(m -> m.title()).orElse("");
+    String key =
+        c.repeated()
+            ? "commit.repeated"
+            : switch (c.status()) {
+              case CONFIRMED -> "commit.confirmed";
+              case PENDING_APPROVAL -> "commit.pending";
+              case WAITLISTED -> "commit.waitlisted";
+              default -> "commit.repeated";
+            };
+    return Reply.of(
+        new Reply.Card(
+            texts.t(key, title, c.waitlistPosition()),
+            null,
+            List.of(),
+            texts.t(key + ".next"),
+            List.of(
+                Button.of(texts.t("button.mine"), "commitments.mine", Map.of()),
+                Button.of(
+                    texts.t("button.cancel"),
+                    "commitment.cancel",
+                    Map.of("commitmentId", Long.toString(c.id())))),
+            null));
+  }
+
+  private static Reply.Form declarationForm(long missionId, Texts texts, String error) {
+    return new Reply.Form(
+        DECLARE_FORM,
+        texts.t("commit.declare.title"),
+        texts.t("commit.declare.intro"),
+        List.of(
+            new Field(
+                "declaration",
+                texts.t("commit.declare.label"),
+                FieldType.MULTI_SELECT,
+                true,
+                List.of(
+                    new OptionGroup(
+                        "", List.of(new Option("no-conflict", texts.t("commit.declare.option"))))),
+                List.of(),
+                null,
+                error)),
+        texts.t("button.commit"),
+        Map.of("missionId", Long.toString(missionId)));
+  }
+}

@@ -1,0 +1,138 @@
+package org.tandem.bot.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.tandem.bot.conversation.ConversationEngine;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Who;
+import org.tandem.core.database.NoExternalDatabase;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.IdentityKind;
+import org.tandem.core.people.People;
+import org.tandem.core.people.Role;
+import org.tandem.core.tenants.Platform;
+import org.tandem.core.tenants.Tenant;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * The try-it chat: a page where anyone evaluating Tandem picks a demo person and talks to the same
+ * engine Slack and Teams use. Local mode only (embedded database, demo tenant): with a real
+ * database configured this controller does not exist.
+ */
+@RestController
+@Conditional(NoExternalDatabase.class)
+class TryChatController {
+
+  static final String DEMO_TENANT = "demo";
+
+  private final ConversationEngine engine;
+  private final HtmlRenderer renderer;
+  private final Tenants tenants;
+  private final People people;
+
+  TryChatController(
+      ConversationEngine engine, HtmlRenderer renderer, Tenants tenants, People people) {
+    this.engine = engine;
+    this.renderer = renderer;
+    this.tenants = tenants;
+    this.people = people;
+  }
+
+  @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
+  String page() throws java.io.IOException {
+    return new ClassPathResource("web/try.html").getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  record Person(String handle, String name, String site, List<String> roles, String locale) {}
+
+  @GetMapping("/try/people")
+  List<Person> demoPeople() {
+    Optional<Tenant> demo = tenants.find(Platform.LOCAL, DEMO_TENANT);
+    if (demo.isEmpty()) {
+      return List.of();
+    }
+    return people.members(demo.get().id()).stream()
+        .map(
+            e ->
+                new Person(
+                    e.email() == null ? "" : e.email().substring(0, e.email().indexOf('@')),
+                    e.displayName(),
+                    e.site(),
+                    e.roles().stream().map(Enum::name).sorted().toList(),
+                    e.locale().getLanguage()))
+        .filter(p -> !p.handle().isEmpty())
+        .toList();
+  }
+
+  record MessageRequest(String handle, String locale, String text) {}
+
+  record ActionRequest(String handle, String locale, String id, Map<String, String> data) {}
+
+  record SubmitRequest(
+      String handle,
+      String locale,
+      String formId,
+      Map<String, List<String>> values,
+      Map<String, String> context) {}
+
+  @PostMapping(value = "/try/message", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> message(@RequestBody MessageRequest r) {
+    return answer(r.handle(), r.locale(), who -> new Inbound.Text(who, r.text()));
+  }
+
+  @PostMapping(value = "/try/action", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> action(@RequestBody ActionRequest r) {
+    return answer(
+        r.handle(),
+        r.locale(),
+        who -> new Inbound.Action(who, nz(r.id()), r.data() == null ? Map.of() : r.data()));
+  }
+
+  @PostMapping(value = "/try/submit", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> submit(@RequestBody SubmitRequest r) {
+    return answer(
+        r.handle(),
+        r.locale(),
+        who ->
+            new Inbound.Submit(
+                who,
+                nz(r.formId()),
+                r.values() == null ? Map.of() : r.values(),
+                r.context() == null ? Map.of() : r.context()));
+  }
+
+  private ResponseEntity<String> answer(
+      String handle, String locale, java.util.function.Function<Who, Inbound> inbound) {
+    Optional<Tenant> demo = tenants.find(Platform.LOCAL, DEMO_TENANT);
+    Optional<Employee> me =
+        demo.flatMap(t -> people.identify(t.id(), IdentityKind.LOCAL, nz(handle)));
+    if (me.isEmpty()) {
+      return ResponseEntity.badRequest()
+          .body(
+              renderer.render(
+                  Reply.notice(Reply.Notice.Level.WARNING, "Pick a demo person first.")));
+    }
+    Employee e = me.get();
+    java.util.Locale language =
+        locale == null || locale.isBlank() ? e.locale() : java.util.Locale.forLanguageTag(locale);
+    Set<Role> roles = e.roles();
+    Who who = new Who(demo.get().id(), e.id(), language, e.timeZone(), roles);
+    return ResponseEntity.ok(renderer.render(engine.handle(inbound.apply(who))));
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,86 @@
+// End-to-end: the try-it chat in Debian's headless Chromium, driven by playwright-core.
+// Usage: node try-chat.mjs <base url> <screenshot dir>
+// Runs the discover -> commit -> log hours -> my year loop in English, then in French.
+import { chromium } from 'playwright-core';
+
+const [base, shots] = process.argv.slice(2);
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update',
+         '--no-first-run', '--disable-sync', '--disable-quic'],
+});
+const MISSION = 'Tenir la comptabilité';
+
+function fail(message) { throw new Error(message); }
+
+async function lastReply(page) {
+  return page.locator('#log .reply').last();
+}
+
+async function send(page, text) {
+  const before = await page.locator('#log .reply').count();
+  await page.fill('#text', text);
+  await page.press('#text', 'Enter');
+  await page.waitForFunction(n => document.querySelectorAll('#log .reply').length > n, before);
+  return lastReply(page);
+}
+
+async function click(page, button) {
+  const before = await page.locator('#log .reply').count();
+  await button.click();
+  await page.waitForFunction(n => document.querySelectorAll('#log .reply').length > n, before);
+  return lastReply(page);
+}
+
+async function loop(page, who, lang, ask, log, year, expect) {
+  await page.click(`.person[data-handle="${who}"]`);
+  await page.waitForSelector('#log .reply');
+  await page.click(`#langs button[data-lang="${lang}"]`);
+  let reply = await send(page, ask);
+  let card = null;
+  for (let i = 0; i < 4 && !card; i++) {
+    const match = reply.locator('.card', { hasText: MISSION });
+    if (await match.count() > 0) { card = match.first(); break; }
+    const more = reply.locator('button.more');
+    if (await more.count() === 0) break;
+    reply = await click(page, more.first());
+  }
+  if (!card) fail(`${who}: "${MISSION}" not proposed for "${ask}"`);
+  const text = await card.innerText();
+  if (!text.includes('km')) fail(`${who}: no distance in the reason: ${text}`);
+  reply = await click(page, card.locator('button[data-action="mission.commit"]'));
+  if (!(await reply.innerText()).includes(expect.committed)) fail(`${who}: commit said ${await reply.innerText()}`);
+  reply = await send(page, log);
+  if (!(await reply.innerText()).includes(expect.logged)) fail(`${who}: logging said ${await reply.innerText()}`);
+  reply = await send(page, year);
+  const yearText = await reply.innerText();
+  if (!yearText.includes(expect.year)) fail(`${who}: my year said ${yearText}`);
+  console.log(`${who} (${lang}): proposed, committed, logged, year shows "${expect.year}"`);
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(base, { waitUntil: 'networkidle' });
+  await page.waitForSelector('.person[data-handle="david.reuter"]');
+
+  await loop(page, 'david.reuter', 'en', 'missions near Esch-sur-Alzette', 'log 2h yesterday for the épicerie', 'my year',
+    { committed: "You're in", logged: 'Logged 2 h', year: 'Waiting for approval' });
+  await page.screenshot({ path: `${shots}/try-chat-en.png`, fullPage: false });
+
+  await loop(page, 'nathalie.kieffer', 'fr', "missions près d'Esch-sur-Alzette", "j'ai fait 3 h hier", 'mon année',
+    { committed: "C'est noté", logged: '3 h déclarées', year: 'En attente de validation' });
+  await page.screenshot({ path: `${shots}/try-chat-fr.png`, fullPage: false });
+
+  // Forms render and keep input: the profile form with a wrong town shows the error on the field.
+  await send(page, 'profil');
+  const form = page.locator('#log form[data-form="profile"]').last();
+  await form.locator('input[name="place"]').fill('Atlantis');
+  await click(page, form.locator('button[type="submit"]'));
+  const errorText = await page.locator('#log .reply').last().locator('.field.invalid .error').first().innerText();
+  if (!errorText.includes('Atlantis')) fail(`profile error was: ${errorText}`);
+  console.log('profile form: error shown on the place field');
+  await page.screenshot({ path: `${shots}/try-chat.png`, fullPage: false });
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,73 @@
+package org.tandem.bot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tandem.bot.conversation.Reply;
+
+class HtmlRendererTest {
+
+  final HtmlRenderer renderer = new HtmlRenderer();
+
+  @Test
+  void everythingPeopleTypedIsEscapedNeverRun() {
+    String html =
+        renderer.render(
+            Reply.of(
+                new Reply.Card(
+                    "<script>alert(1)</script>",
+                    "A & B",
+                    List.of(new Reply.Fact("\"quoted\"", "<img src=x onerror=alert(1)>")),
+                    "*bold* and <b>not bold</b>",
+                    List.of(
+                        Reply.Button.primary(
+                            "Go", "mission.commit", Map.of("missionId", "1\"><script>"))),
+                    null)));
+    assertThat(html)
+        .doesNotContain("<script>")
+        .doesNotContain("<img")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .contains("A &amp; B")
+        .contains("<b>bold</b> and &lt;b&gt;not bold&lt;/b&gt;")
+        .contains("data-data=\"{&quot;missionId&quot;:&quot;1\\&quot;&gt;&lt;script&gt;&quot;}\"");
+  }
+
+  @Test
+  void formsShowValuesAndTheErrorOnTheirField() {
+    Reply.Field place =
+        new Reply.Field(
+            "place",
+            "Town",
+            Reply.FieldType.PLACE,
+            true,
+            List.of(),
+            List.of("Atlantis"),
+            null,
+            "Unknown place");
+    Reply.Field skills =
+        new Reply.Field(
+            "skills",
+            "Skills",
+            Reply.FieldType.MULTI_SELECT,
+            false,
+            List.of(
+                new Reply.OptionGroup(
+                    "Finance", List.of(new Reply.Option("accounting", "Accounting")))),
+            List.of("accounting"),
+            null,
+            null);
+    String html =
+        renderer.render(
+            Reply.of(
+                new Reply.Form(
+                    "profile", "Profile", null, List.of(place, skills), "Save", Map.of())));
+    assertThat(html)
+        .contains("data-form=\"profile\"")
+        .contains("value=\"Atlantis\"")
+        .contains("<div class=\"error\">Unknown place</div>")
+        .contains("value=\"accounting\" checked")
+        .contains("<div class=\"group\">Finance</div>");
+  }
+}
