@@ -223,6 +223,32 @@ class EmployeeJourneyTest {
   }
 
   @Test
+  void causeSkillAndPeriodFiltersAreReadFromText() {
+    Employee ana = fixtures.accountantInDifferdange(tenant);
+    Chat chat = new Chat(engine, ana, Locale.ENGLISH);
+    fixtures.mission(
+        tenant,
+        Fixtures.draft(
+            workshop.associationId(),
+            "Garden next month",
+            List.of("gardening"),
+            MissionMode.REMOTE,
+            null,
+            2,
+            Fixtures.evening(45)));
+    assertThat(cards(chat.say("missions this week")).stream().map(Reply.Card::title))
+        .contains("Remote spreadsheet help")
+        .doesNotContain("Garden next month");
+    assertThat(cards(chat.say("missions gardening")).stream().map(Reply.Card::title))
+        .containsExactly("Garden next month");
+    Chat fr = new Chat(engine, ana, Locale.FRENCH);
+    assertThat(fr.say("missions santé").plainText())
+        .contains("Aucune mission ouverte ne vous correspond");
+    assertThat(cards(fr.say("missions inclusion sociale")).stream().map(Reply.Card::title))
+        .contains("Bookkeeping workshop");
+  }
+
+  @Test
   void aFullMissionOffersTheWaitingListAndCancellingPromotesIt() {
     Mission one = fixtures.workshopInEsch(tenant, 1);
     Employee first = fixtures.accountantInDifferdange(tenant);

@@ -101,7 +101,7 @@ public class EmbeddedPostgresConfiguration {
                 .setServerConfig("synchronous_commit", dataDir.isBlank() ? "off" : "on")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (!dataDir.isBlank()) {
-          Path dir = Path.of(dataDir).toAbsolutePath();
+          Path dir = Path.of(dataDir).toAbsolutePath().normalize();
           Files.createDirectories(dir);
           stopOrphan(dir);
           builder.setDataDirectory(dir).setCleanDataDirectory(false);

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -328,10 +327,5 @@ class AdminIntent implements Handler {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  static Optional<Role> role(String word) {
-    return Optional.ofNullable(word)
-        .map(w -> w.startsWith("admin") ? Role.ADMIN : Role.CSR_MANAGER);
   }
 }
