@@ -31,6 +31,21 @@ class LocalModeOnlyTest {
   }
 
   @Test
+  void outsideLocalModeTandemRefusesToStartWithoutAnEncryptionKey() {
+    String url = ((HikariDataSource) dataSource).getJdbcUrl();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                SpringApplication.run(
+                        TandemApplication.class,
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off")
+                    .close())
+        .hasStackTraceContaining("TANDEM_ENCRYPTION_KEY is required outside local mode");
+  }
+
+  @Test
   void withAnExternalDatabaseThereIsNoTryItChatAndNoDemoLoader() {
     String url = ((HikariDataSource) dataSource).getJdbcUrl();
     try (ConfigurableApplicationContext app =
@@ -38,6 +53,7 @@ class LocalModeOnlyTest {
             TandemApplication.class,
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=postgres",
+            "--tandem.encryption-key=" + org.tandem.bot.security.TokenCipher.newKey(),
             "--server.port=0",
             "--spring.main.banner-mode=off")) {
       assertThat(app.getBeanNamesForType(TryChatController.class)).isEmpty();
