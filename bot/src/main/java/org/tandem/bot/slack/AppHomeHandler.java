@@ -1,0 +1,100 @@
+package org.tandem.bot.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.handler.BoltEventHandler;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Who;
+
+/**
+ * The App Home tab, published when opened: the person's year against the allowance, their
+ * commitments and upcoming sessions, and three suggested missions, each with its buttons. The
+ * engine composes each part; this handler only puts them on one page.
+ */
+class AppHomeHandler implements BoltEventHandler<AppHomeOpenedEvent> {
+
+  private static final Logger log = LoggerFactory.getLogger(AppHomeHandler.class);
+  static final int SUGGESTIONS = 3;
+
+  private final SlackPeople people;
+  private final SlackConversation conversation;
+  private final ProcessedEvents processed;
+  private final ExecutorService executor;
+
+  AppHomeHandler(
+      SlackPeople people,
+      SlackConversation conversation,
+      ProcessedEvents processed,
+      ExecutorService executor) {
+    this.people = people;
+    this.conversation = conversation;
+    this.processed = processed;
+    this.executor = executor;
+  }
+
+  @Override
+  public Response apply(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
+    AppHomeOpenedEvent event = payload.getEvent();
+    if (!"home".equals(event.getTab())
+        || !processed.firstTime("slack", "event:" + payload.getEventId())) {
+      return ctx.ack();
+    }
+    String botToken = ctx.getBotToken();
+    var client = ctx.client();
+    executor.submit(
+        () -> {
+          try {
+            Who who = people.who(payload.getTeamId(), null, event.getUser(), botToken);
+            Reply home = home(who);
+            var r =
+                client.viewsPublish(
+                    q ->
+                        q.userId(event.getUser()).viewAsString(BlockKit.json(BlockKit.home(home))));
+            if (!r.isOk()) {
+              log.warn("views.publish failed: {}", r.getError());
+            }
+          } catch (Exception e) {
+            log.warn("Could not publish the App Home of {}", event.getUser(), e);
+          }
+        });
+    return ctx.ack();
+  }
+
+  Reply home(Who who) {
+    Reply profile = conversation.handle(new Inbound.Command(who, "year", ""));
+    Reply mine = conversation.handle(new Inbound.Command(who, "mine", ""));
+    Reply found = conversation.handle(new Inbound.Command(who, "missions", ""));
+    List<Reply.Part> suggestions =
+        found.parts().stream()
+            .filter(p -> p instanceof Reply.Card || p instanceof Reply.Form)
+            .limit(SUGGESTIONS)
+            .toList();
+    Reply home = profile.then(mine);
+    for (Reply.Part p : suggestions) {
+      if (p instanceof Reply.Form) {
+        // Not onboarded yet: the profile button opens the form as a modal.
+        home =
+            home.then(
+                new Reply.Card(
+                    ((Reply.Form) p).title(),
+                    null,
+                    List.of(),
+                    ((Reply.Form) p).intro(),
+                    List.of(
+                        Reply.Button.primary(
+                            ((Reply.Form) p).submitLabel(), "profile.edit", java.util.Map.of())),
+                    null));
+      } else {
+        home = home.then(p);
+      }
+    }
+    return home;
+  }
+}

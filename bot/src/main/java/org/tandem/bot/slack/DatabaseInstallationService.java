@@ -1,0 +1,141 @@
+package org.tandem.bot.slack;
+
+import com.slack.api.bolt.model.Bot;
+import com.slack.api.bolt.model.Installer;
+import com.slack.api.bolt.model.builtin.DefaultBot;
+import com.slack.api.bolt.model.builtin.DefaultInstaller;
+import com.slack.api.bolt.service.InstallationService;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tandem.bot.security.TokenCipher;
+import org.tandem.core.tenants.Platform;
+import org.tandem.core.tenants.Tenant;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * Bolt's installation store on PostgreSQL (Bolt ships only file and S3 stores). An installation
+ * creates the workspace's tenant; its installer becomes the tenant's first admin. Uninstalling or
+ * revoking deletes the token at once; the tenant's data stays, under its retention policy.
+ */
+class DatabaseInstallationService implements InstallationService {
+
+  private final SlackInstallationRepository installations;
+  private final TokenCipher cipher;
+  private final Tenants tenants;
+  private final SlackPeople people;
+  private final TransactionTemplate tx;
+
+  DatabaseInstallationService(
+      SlackInstallationRepository installations,
+      TokenCipher cipher,
+      Tenants tenants,
+      SlackPeople people,
+      TransactionTemplate tx) {
+    this.installations = installations;
+    this.cipher = cipher;
+    this.tenants = tenants;
+    this.people = people;
+    this.tx = tx;
+  }
+
+  @Override
+  public boolean isHistoricalDataEnabled() {
+    return false;
+  }
+
+  @Override
+  public void setHistoricalDataEnabled(boolean enabled) {
+    if (enabled) {
+      throw new UnsupportedOperationException("Tandem keeps the latest installation only");
+    }
+  }
+
+  @Override
+  public void saveInstallerAndBot(Installer installer) {
+    String teamName =
+        installer instanceof DefaultInstaller d && d.getTeamName() != null
+            ? d.getTeamName()
+            : installer.getTeamId();
+    Tenant tenant = tenants.findOrCreate(Platform.SLACK, installer.getTeamId(), teamName, "LU");
+    tx.executeWithoutResult(
+        s -> {
+          SlackInstallation row =
+              installations.findByTeamId(installer.getTeamId()).orElseGet(SlackInstallation::new);
+          row.tenantId = tenant.id().value();
+          row.enterpriseId = installer.getEnterpriseId();
+          row.teamId = installer.getTeamId();
+          row.appId = installer.getAppId();
+          row.botId = installer.getBotId();
+          row.botUserId = installer.getBotUserId();
+          row.botTokenEncrypted = cipher.encrypt(installer.getBotAccessToken());
+          row.botScopes = installer.getBotScope();
+          row.installerUserId = installer.getInstallerUserId();
+          row.installedAt =
+              installer.getInstalledAt() == null
+                  ? Instant.now()
+                  : Instant.ofEpochMilli(installer.getInstalledAt());
+          installations.save(row);
+        });
+    if (installer.getInstallerUserId() != null) {
+      people.makeAdmin(tenant, installer.getInstallerUserId(), installer.getBotAccessToken());
+    }
+  }
+
+  @Override
+  public void deleteBot(Bot bot) {
+    deleteAll(bot.getEnterpriseId(), bot.getTeamId());
+  }
+
+  @Override
+  public void deleteInstaller(Installer installer) {
+    // Tandem keeps no user tokens: only the bot's, deleted with deleteBot/deleteAll.
+  }
+
+  @Override
+  public void deleteAll(String enterpriseId, String teamId) {
+    tx.executeWithoutResult(s -> installations.deleteByTeamId(teamId));
+  }
+
+  @Override
+  public Bot findBot(String enterpriseId, String teamId) {
+    return installation(teamId).map(this::bot).orElse(null);
+  }
+
+  @Override
+  public Installer findInstaller(String enterpriseId, String teamId, String userId) {
+    return installation(teamId)
+        .map(
+            row -> {
+              DefaultInstaller i = new DefaultInstaller();
+              i.setTeamId(row.teamId);
+              i.setEnterpriseId(row.enterpriseId);
+              i.setAppId(row.appId);
+              i.setBotId(row.botId);
+              i.setBotUserId(row.botUserId);
+              i.setBotAccessToken(cipher.decrypt(row.botTokenEncrypted));
+              i.setBotScope(row.botScopes);
+              i.setInstallerUserId(row.installerUserId);
+              i.setInstalledAt(row.installedAt.toEpochMilli());
+              return (Installer) i;
+            })
+        .orElse(null);
+  }
+
+  private Optional<SlackInstallation> installation(String teamId) {
+    return teamId == null ? Optional.empty() : tx.execute(s -> installations.findByTeamId(teamId));
+  }
+
+  private Bot bot(SlackInstallation row) {
+    DefaultBot b = new DefaultBot();
+    b.setTeamId(row.teamId);
+    b.setEnterpriseId(row.enterpriseId);
+    b.setAppId(row.appId);
+    b.setBotId(row.botId);
+    b.setBotUserId(row.botUserId);
+    b.setBotAccessToken(cipher.decrypt(row.botTokenEncrypted));
+    b.setBotScope(row.botScopes);
+    b.setInstalledAt(row.installedAt.toEpochMilli());
+    return b;
+  }
+}

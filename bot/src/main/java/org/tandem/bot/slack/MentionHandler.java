@@ -1,0 +1,52 @@
+package org.tandem.bot.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.handler.BoltEventHandler;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppMentionEvent;
+import java.util.concurrent.ExecutorService;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.conversation.Who;
+
+/** "@Tandem missions near Esch" in a channel: the mention removed, the rest to the engine. */
+class MentionHandler implements BoltEventHandler<AppMentionEvent> {
+
+  private final SlackPeople people;
+  private final SlackConversation conversation;
+  private final ProcessedEvents processed;
+  private final ExecutorService executor;
+
+  MentionHandler(
+      SlackPeople people,
+      SlackConversation conversation,
+      ProcessedEvents processed,
+      ExecutorService executor) {
+    this.people = people;
+    this.conversation = conversation;
+    this.processed = processed;
+    this.executor = executor;
+  }
+
+  @Override
+  public Response apply(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
+    AppMentionEvent m = payload.getEvent();
+    if (m.getBotId() != null || !processed.firstTime("slack", "event:" + payload.getEventId())) {
+      return ctx.ack();
+    }
+    String botToken = ctx.getBotToken();
+    executor.submit(
+        () -> {
+          Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
+          String text =
+              m.getText() == null ? "" : m.getText().replaceAll("<@[A-Z0-9]+>", " ").strip();
+          var reply = conversation.handle(new Inbound.Text(who, text));
+          conversation.deliver(
+              reply,
+              new SlackConversation.Target(botToken, null, null, m.getUser(), m.getChannel()),
+              Texts.of(who.locale()));
+        });
+    return ctx.ack();
+  }
+}

@@ -1,0 +1,207 @@
+package org.tandem.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.util.http.SlackHttpClient;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tandem.bot.conversation.ConversationEngine;
+import org.tandem.bot.security.TokenCipher;
+import org.tandem.core.people.People;
+import org.tandem.core.places.Geocoder;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * Wires Tandem into Slack with Bolt: one registrar for every listener, the events endpoint at
+ * {@code /slack/events}, OAuth install at {@code /slack/install} and {@code /slack/oauth_redirect}
+ * (multi-workspace mode), and Socket Mode when {@code SLACK_APP_TOKEN} is set.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SlackEnabled.class)
+class SlackConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
+  static final String INSTALL_PATH = "/slack/install";
+  static final String REDIRECT_PATH = "/slack/oauth_redirect";
+  static final int MAX_RETRIES_ON_429 = 3;
+
+  @Bean
+  SlackSettings slackSettings(Environment env) {
+    return SlackSettings.from(env);
+  }
+
+  /** The Web API client: {@code SLACK_API_URL}, and {@code 429} retried after Retry-After. */
+  @Bean
+  Slack slack(SlackSettings settings) {
+    SlackConfig config = new SlackConfig();
+    String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
+    config.setMethodsEndpointUrlPrefix(url);
+    config.setStatsEnabled(false);
+    OkHttpClient http =
+        SlackHttpClient.buildOkHttpClient(config, Map.of())
+            .newBuilder()
+            .addInterceptor(
+                chain -> {
+                  okhttp3.Request request = chain.request();
+                  okhttp3.Response response = chain.proceed(request);
+                  for (int i = 0; i < MAX_RETRIES_ON_429 && response.code() == 429; i++) {
+                    long seconds =
+                        Optional.ofNullable(response.header("Retry-After"))
+                            .map(
+                                s -> {
+                                  try {
+                                    return Long.parseLong(s.strip());
+                                  } catch (NumberFormatException e) {
+                                    return 1L;
+                                  }
+                                })
+                            .orElse(1L);
+                    response.close();
+                    try {
+                      Thread.sleep(Math.min(30, Math.max(0, seconds)) * 1000);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      throw new IOException("interrupted while waiting for Slack's rate limit", e);
+                    }
+                    response = chain.proceed(request);
+                  }
+                  return response;
+                })
+            .build();
+    SlackHttpClient client = new SlackHttpClient(http);
+    client.setConfig(config);
+    return Slack.getInstance(config, client);
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  ExecutorService slackExecutor() {
+    return Executors.newFixedThreadPool(
+        8,
+        r -> {
+          Thread t = new Thread(r, "slack-after-ack");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  @Bean
+  SlackPeople slackPeople(Tenants tenants, People people, Slack slack, SlackSettings settings) {
+    return new SlackPeople(tenants, people, slack, settings.admins());
+  }
+
+  @Bean
+  SlackConversation slackConversation(ConversationEngine engine, Slack slack) {
+    return new SlackConversation(engine, slack);
+  }
+
+  @Bean(destroyMethod = "stop")
+  App slackApp(
+      SlackSettings settings,
+      Slack slack,
+      SlackPeople people,
+      SlackConversation conversation,
+      ProcessedEvents processed,
+      ExecutorService slackExecutor,
+      Geocoder geocoder,
+      SlackInstallationRepository installations,
+      TokenCipher cipher,
+      Tenants tenants,
+      TransactionTemplate tx,
+      JdbcClient jdbc) {
+    AppConfig.AppConfigBuilder config =
+        AppConfig.builder()
+            .slack(slack)
+            .signingSecret(settings.signingSecret().isBlank() ? null : settings.signingSecret())
+            .allEventsApiAutoAckEnabled(true)
+            .subtypedMessageEventsAutoAckEnabled(true);
+    if (settings.oauth()) {
+      config
+          .clientId(settings.clientId())
+          .clientSecret(settings.clientSecret())
+          .scope(settings.scopes())
+          .oauthInstallPath(INSTALL_PATH)
+          .oauthRedirectUriPath(REDIRECT_PATH);
+    } else {
+      config.singleTeamBotToken(settings.botToken());
+    }
+    App app = new App(config.build());
+    if (settings.oauth()) {
+      app.asOAuthApp(true);
+      app.service(new DatabaseInstallationService(installations, cipher, tenants, people, tx));
+      app.service(new DatabaseOAuthStateService(jdbc));
+      // app_uninstalled and tokens_revoked delete the workspace's token at once.
+      app.enableTokenRevocationHandlers();
+    }
+    new SlackListeners(people, conversation, processed, slackExecutor, geocoder).register(app);
+    log.info(
+        "Slack is on ({} mode{})",
+        settings.oauth() ? "multi-workspace OAuth" : "single-workspace",
+        settings.socketMode() ? ", Socket Mode" : "");
+    return app;
+  }
+
+  @Bean
+  ServletRegistrationBean<SlackAppServlet> slackEvents(App slackApp) {
+    return new ServletRegistrationBean<>(new SlackAppServlet(slackApp), "/slack/events");
+  }
+
+  @Bean
+  ServletRegistrationBean<SlackOAuthAppServlet> slackOAuth(App slackApp) {
+    return new ServletRegistrationBean<>(
+        new SlackOAuthAppServlet(slackApp), INSTALL_PATH, REDIRECT_PATH);
+  }
+
+  /** Socket Mode: Tandem connects out to Slack, no public URL needed. */
+  @Bean
+  SlackSocketMode slackSocketMode(SlackSettings settings, App slackApp) {
+    return new SlackSocketMode(settings, slackApp);
+  }
+
+  /**
+   * Every listener, registered in one place: one handler class per command, action kind or event.
+   */
+  record SlackListeners(
+      SlackPeople people,
+      SlackConversation conversation,
+      ProcessedEvents processed,
+      ExecutorService executor,
+      Geocoder geocoder) {
+
+    void register(App app) {
+      app.command("/tandem", new TandemCommandHandler(people, conversation, processed, executor));
+      app.blockAction(
+          Pattern.compile("^[a-z.]+(#\\d+)?$"),
+          new EngineActionHandler(people, conversation, processed, executor));
+      app.blockSuggestion("place", new PlaceSuggestionHandler(geocoder));
+      app.viewSubmission(
+          Pattern.compile("^[a-z.]+$"), new FormSubmissionHandler(people, conversation, executor));
+      app.event(
+          AppHomeOpenedEvent.class, new AppHomeHandler(people, conversation, processed, executor));
+      app.event(
+          MessageEvent.class, new DirectMessageHandler(people, conversation, processed, executor));
+      app.event(
+          AppMentionEvent.class, new MentionHandler(people, conversation, processed, executor));
+    }
+  }
+}

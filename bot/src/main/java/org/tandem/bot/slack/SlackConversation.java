@@ -1,0 +1,98 @@
+package org.tandem.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.SlackApiException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.bot.conversation.ConversationEngine;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Texts;
+
+/**
+ * Hands inbounds to the engine and delivers its replies the Slack way: a form opens as a modal
+ * (with the interaction's trigger), anything else goes back to the person only, through the
+ * response URL, or as a message in their conversation with Tandem.
+ */
+class SlackConversation {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackConversation.class);
+
+  private final ConversationEngine engine;
+  private final Slack slack;
+
+  SlackConversation(ConversationEngine engine, Slack slack) {
+    this.engine = engine;
+    this.slack = slack;
+  }
+
+  Reply handle(Inbound inbound) {
+    return engine.handle(inbound);
+  }
+
+  static Optional<Reply.Form> form(Reply reply) {
+    return reply.parts().stream()
+        .filter(p -> p instanceof Reply.Form)
+        .map(p -> (Reply.Form) p)
+        .findFirst();
+  }
+
+  /** Where a reply goes: the token, the interaction's trigger and response URL, the person. */
+  record Target(
+      String botToken, String triggerId, String responseUrl, String userId, String channelId) {}
+
+  void deliver(Reply reply, Target to, Texts texts) {
+    try {
+      Optional<Reply.Form> form = form(reply);
+      if (form.isPresent() && to.triggerId() != null) {
+        var r =
+            slack
+                .methods(to.botToken())
+                .viewsOpen(
+                    q ->
+                        q.triggerId(to.triggerId())
+                            .viewAsString(
+                                BlockKit.json(BlockKit.modal(form.get(), texts.t("slack.close")))));
+        if (!r.isOk()) {
+          log.warn("views.open failed: {}", r.getError());
+        }
+        return;
+      }
+      List<Map<String, Object>> blocks = BlockKit.message(reply);
+      String text = BlockKit.fallback(reply);
+      if (to.responseUrl() != null) {
+        Map<String, Object> body =
+            Map.of(
+                "response_type",
+                "ephemeral",
+                "replace_original",
+                false,
+                "text",
+                text,
+                "blocks",
+                blocks);
+        var r = slack.getHttpClient().postJsonBody(to.responseUrl(), body);
+        if (r.code() >= 300) {
+          log.warn("response_url answered {}", r.code());
+        }
+        r.close();
+        return;
+      }
+      String channel = to.channelId() != null ? to.channelId() : to.userId();
+      var r =
+          slack
+              .methods(to.botToken())
+              .chatPostMessage(
+                  q -> q.channel(channel).text(text).blocksAsString(BlockKit.json(blocks)));
+      if (!r.isOk()) {
+        log.warn("chat.postMessage failed: {}", r.getError());
+      }
+    } catch (IOException | SlackApiException e) {
+      log.warn("Could not deliver a reply to {}", to.userId(), e);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package org.tandem.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.bot.conversation.Who;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.IdentityKind;
+import org.tandem.core.people.NewPerson;
+import org.tandem.core.people.People;
+import org.tandem.core.people.Role;
+import org.tandem.core.tenants.Platform;
+import org.tandem.core.tenants.Tenant;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * Who is talking, in Tandem's terms: the workspace's tenant, and the employee behind a Slack user
+ * id, created on first contact from {@code users.info} (name, locale, time zone, email when the
+ * scope allows). Slack ids are scoped by workspace: a user of workspace A is never a person of B.
+ */
+class SlackPeople {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackPeople.class);
+
+  private final Tenants tenants;
+  private final People people;
+  private final Slack slack;
+  private final List<String> configuredAdmins;
+
+  SlackPeople(Tenants tenants, People people, Slack slack, List<String> configuredAdmins) {
+    this.tenants = tenants;
+    this.people = people;
+    this.slack = slack;
+    this.configuredAdmins = configuredAdmins;
+  }
+
+  /**
+   * The person, enrolled on first contact; {@code botToken} may be null when no call is allowed.
+   */
+  Who who(String teamId, String teamName, String userId, String botToken) {
+    Tenant tenant =
+        tenants.findOrCreate(Platform.SLACK, teamId, teamName == null ? teamId : teamName, "LU");
+    Employee e =
+        people
+            .identify(tenant.id(), IdentityKind.SLACK, userId)
+            .orElseGet(
+                () ->
+                    people.enrol(
+                        tenant.id(), IdentityKind.SLACK, userId, lookUp(userId, botToken, tenant)));
+    if (configuredAdmins.contains(userId) && !e.has(Role.ADMIN)) {
+      e = people.bootstrap(tenant.id(), e.id(), Role.ADMIN);
+    }
+    return new Who(tenant.id(), e.id(), e.locale(), e.timeZone(), e.roles());
+  }
+
+  void makeAdmin(Tenant tenant, String userId, String botToken) {
+    Employee e =
+        people
+            .identify(tenant.id(), IdentityKind.SLACK, userId)
+            .orElseGet(
+                () ->
+                    people.enrol(
+                        tenant.id(), IdentityKind.SLACK, userId, lookUp(userId, botToken, tenant)));
+    people.bootstrap(tenant.id(), e.id(), Role.ADMIN);
+    people.bootstrap(tenant.id(), e.id(), Role.CSR_MANAGER);
+  }
+
+  private NewPerson lookUp(String userId, String botToken, Tenant tenant) {
+    ZoneId zone = ZoneId.of(tenant.timeZone());
+    if (botToken != null) {
+      try {
+        UsersInfoResponse r =
+            slack.methods(botToken).usersInfo(q -> q.user(userId).includeLocale(true));
+        if (r.isOk() && r.getUser() != null) {
+          User u = r.getUser();
+          String name =
+              Optional.ofNullable(u.getRealName())
+                  .filter(n -> !n.isBlank())
+                  .orElse(Optional.ofNullable(u.getName()).orElse(userId));
+          Locale locale =
+              u.getLocale() == null ? Locale.ENGLISH : Locale.forLanguageTag(u.getLocale());
+          ZoneId tz = zone;
+          try {
+            tz = u.getTz() == null ? zone : ZoneId.of(u.getTz());
+          } catch (java.time.DateTimeException e) {
+            log.debug("Unknown time zone {} for {}", u.getTz(), userId);
+          }
+          String email = u.getProfile() == null ? null : u.getProfile().getEmail();
+          return new NewPerson(name, email, locale, tz);
+        }
+        log.warn("users.info for {} failed: {}", userId, r.getError());
+      } catch (Exception e) {
+        log.warn("users.info for {} failed", userId, e);
+      }
+    }
+    return new NewPerson(userId, null, Locale.ENGLISH, zone);
+  }
+}

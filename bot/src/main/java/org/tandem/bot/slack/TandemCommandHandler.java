@@ -1,0 +1,58 @@
+package org.tandem.bot.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import java.util.concurrent.ExecutorService;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.conversation.Who;
+
+/**
+ * {@code /tandem [missions|profile|hours|mine|year|report|admin|help] ...}: acknowledged at once,
+ * answered after the ack, only to the person who typed it (or as a modal for a form).
+ */
+class TandemCommandHandler implements SlashCommandHandler {
+
+  private final SlackPeople people;
+  private final SlackConversation conversation;
+  private final ProcessedEvents processed;
+  private final ExecutorService executor;
+
+  TandemCommandHandler(
+      SlackPeople people,
+      SlackConversation conversation,
+      ProcessedEvents processed,
+      ExecutorService executor) {
+    this.people = people;
+    this.conversation = conversation;
+    this.processed = processed;
+    this.executor = executor;
+  }
+
+  @Override
+  public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
+    SlashCommandPayload p = req.getPayload();
+    if (!processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
+      return ctx.ack();
+    }
+    String botToken = ctx.getBotToken();
+    executor.submit(
+        () -> {
+          Who who = people.who(p.getTeamId(), p.getTeamDomain(), p.getUserId(), botToken);
+          String text = p.getText() == null ? "" : p.getText().strip();
+          int space = text.indexOf(' ');
+          String name = space < 0 ? text : text.substring(0, space);
+          String args = space < 0 ? "" : text.substring(space + 1);
+          var reply = conversation.handle(new Inbound.Command(who, name, args));
+          conversation.deliver(
+              reply,
+              new SlackConversation.Target(
+                  botToken, p.getTriggerId(), p.getResponseUrl(), p.getUserId(), null),
+              Texts.of(who.locale()));
+        });
+    return ctx.ack();
+  }
+}

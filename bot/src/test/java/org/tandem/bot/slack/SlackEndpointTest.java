@@ -1,0 +1,502 @@
+package org.tandem.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tandem.bot.support.BotTest;
+import org.tandem.bot.support.FakeSlackApi;
+import org.tandem.bot.support.SlackSigner;
+import org.tandem.core.missions.Mission;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.IdentityKind;
+import org.tandem.core.people.People;
+import org.tandem.core.support.Fixtures;
+import org.tandem.core.tenants.Platform;
+import org.tandem.core.tenants.TenantId;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * Slack through the real {@code /slack/events} endpoint of the running app: requests signed as
+ * Slack signs them, a local fake of the Web API and response URLs recording what the bot sends.
+ */
+@BotTest
+class SlackEndpointTest {
+
+  static final String SECRET = "test-signing-secret";
+  static final String TEAM = "T0ACME";
+  static final FakeSlackApi slack = new FakeSlackApi();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void slackSettings(DynamicPropertyRegistry registry) {
+    registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
+    registry.add("SLACK_BOT_TOKEN", () -> "xoxb-test-token");
+    registry.add("SLACK_API_URL", slack::apiUrl);
+  }
+
+  @AfterAll
+  static void stop() {
+    slack.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired Tenants tenants;
+  @Autowired People people;
+  @Autowired Fixtures fixtures;
+  @Autowired JdbcClient jdbc;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  String user;
+
+  @BeforeEach
+  void freshUser() {
+    slack.reset();
+    user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    slack.user(
+        user, "Ana Lopes", "en-US", "Europe/Luxembourg", user.toLowerCase() + "@acme.example");
+  }
+
+  HttpResponse<String> post(
+      String body,
+      String contentType,
+      long timestamp,
+      String signature,
+      Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+            .header("X-Slack-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(r::header);
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> signed(String body, String contentType, Map<String, String> headers)
+      throws Exception {
+    long ts = Instant.now().getEpochSecond();
+    return post(body, contentType, ts, SlackSigner.sign(SECRET, Long.toString(ts), body), headers);
+  }
+
+  HttpResponse<String> command(String team, String userId, String text, String responseName)
+      throws Exception {
+    Map<String, String> form =
+        Map.ofEntries(
+            Map.entry("token", "legacy"),
+            Map.entry("team_id", team),
+            Map.entry("team_domain", "acme"),
+            Map.entry("channel_id", "C12345678"),
+            Map.entry("channel_name", "general"),
+            Map.entry("user_id", userId),
+            Map.entry("user_name", "ana"),
+            Map.entry("command", "/tandem"),
+            Map.entry("text", text),
+            Map.entry("response_url", slack.responseUrl(responseName)),
+            Map.entry("trigger_id", "123." + UUID.randomUUID()));
+    String body =
+        form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return signed(body, "application/x-www-form-urlencoded", Map.of());
+  }
+
+  HttpResponse<String> interaction(Object payload) throws Exception {
+    String body =
+        "payload=" + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8);
+    return signed(body, "application/x-www-form-urlencoded", Map.of());
+  }
+
+  Map<String, Object> blockAction(
+      String team, String userId, String actionId, Map<String, String> data, String responseName)
+      throws Exception {
+    return Map.of(
+        "type", "block_actions",
+        "team", Map.of("id", team, "domain", "acme"),
+        "user", Map.of("id", userId, "username", "ana", "team_id", team),
+        "api_app_id", "A0TANDEM",
+        "trigger_id", "456." + UUID.randomUUID(),
+        "response_url", slack.responseUrl(responseName),
+        "channel", Map.of("id", "D0DM", "name", "directmessage"),
+        "actions",
+            List.of(
+                Map.of(
+                    "type",
+                    "button",
+                    "action_id",
+                    actionId,
+                    "block_id",
+                    "b1",
+                    "value",
+                    JSON.writeValueAsString(data),
+                    "action_ts",
+                    "1548426417.840180")));
+  }
+
+  HttpResponse<String> event(String eventId, Map<String, Object> event, Map<String, String> headers)
+      throws Exception {
+    Map<String, Object> envelope =
+        Map.of(
+            "token",
+            "verification_token",
+            "team_id",
+            TEAM,
+            "api_app_id",
+            "A0TANDEM",
+            "event",
+            event,
+            "type",
+            "event_callback",
+            "event_id",
+            eventId,
+            "event_time",
+            Instant.now().getEpochSecond(),
+            "authorizations",
+            List.of(
+                Map.of(
+                    "team_id",
+                    TEAM,
+                    "user_id",
+                    "UBOT",
+                    "is_bot",
+                    true,
+                    "is_enterprise_install",
+                    false)));
+    return signed(JSON.writeValueAsString(envelope), "application/json", headers);
+  }
+
+  static String text(FakeSlackApi.Call call) {
+    try {
+      return JSON.readTree(call.body()).path("text").asText();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  Employee onboarded(String userId) {
+    TenantId tenant = tenants.findOrCreate(Platform.SLACK, TEAM, "acme", "LU").id();
+    Employee e =
+        people.enrol(
+            tenant,
+            IdentityKind.SLACK,
+            userId,
+            new org.tandem.core.people.NewPerson(
+                "Ana Lopes", null, java.util.Locale.ENGLISH, Fixtures.LUXEMBOURG));
+    Employee ana = fixtures.accountantInDifferdange(tenant);
+    return people.updateProfile(tenant, e.id(), ana.profile()).value();
+  }
+
+  @Test
+  void theSignerReproducesSlacksDocumentedSignature() throws Exception {
+    try (InputStream in =
+        getClass().getResourceAsStream("/slack/slack_documented_signing_vector.json")) {
+      JsonNode v = JSON.readTree(in);
+      assertThat(
+              SlackSigner.sign(
+                  v.get("signing_secret").asText(),
+                  v.get("x_slack_request_timestamp").asText(),
+                  v.get("raw_body").asText()))
+          .isEqualTo(v.get("expected_x_slack_signature").asText());
+    }
+  }
+
+  @Test
+  void aBadSignatureOrAStaleTimestampGets401AndTouchesNothing() throws Exception {
+    String body =
+        "token=x&team_id="
+            + TEAM
+            + "&user_id="
+            + user
+            + "&command=%2Ftandem&text=help&trigger_id=1.2.3";
+    long now = Instant.now().getEpochSecond();
+    assertThat(
+            post(body, "application/x-www-form-urlencoded", now, "v0=" + "0".repeat(64), Map.of())
+                .statusCode())
+        .isEqualTo(401);
+    long stale = now - 6 * 60;
+    assertThat(
+            post(
+                    body,
+                    "application/x-www-form-urlencoded",
+                    stale,
+                    SlackSigner.sign(SECRET, Long.toString(stale), body),
+                    Map.of())
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            post(
+                    body,
+                    "application/x-www-form-urlencoded",
+                    now,
+                    SlackSigner.sign("another-secret", Long.toString(now), body),
+                    Map.of())
+                .statusCode())
+        .isEqualTo(401);
+    Thread.sleep(300);
+    assertThat(slack.calls()).isEmpty();
+    assertThat(
+            tenants
+                .find(Platform.SLACK, TEAM)
+                .flatMap(t -> people.identify(t.id(), IdentityKind.SLACK, user)))
+        .isEmpty();
+  }
+
+  @Test
+  void urlVerificationEchoesTheChallenge() throws Exception {
+    String body =
+        "{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
+    HttpResponse<String> r = signed(body, "application/json", Map.of());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+  }
+
+  @Test
+  void slashCommandHelpIsAcknowledgedThenAnsweredOnlyToTheUser() throws Exception {
+    HttpResponse<String> ack = command(TEAM, user, "help", "help-" + user);
+    assertThat(ack.statusCode()).isEqualTo(200);
+    FakeSlackApi.Call reply = slack.await("/response/help-" + user, c -> true);
+    JsonNode json = JSON.readTree(reply.body());
+    assertThat(json.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(json.get("blocks").size()).isBetween(1, 50);
+    assertThat(reply.body()).contains("Tandem");
+    assertThat(slack.calls("users.info")).extracting(c -> c.param("user")).contains(user);
+    TenantId tenant = tenants.find(Platform.SLACK, TEAM).orElseThrow().id();
+    Employee e = people.identify(tenant, IdentityKind.SLACK, user).orElseThrow();
+    assertThat(e.displayName()).isEqualTo("Ana Lopes");
+    assertThat(e.email()).isEqualTo(user.toLowerCase() + "@acme.example");
+  }
+
+  @Test
+  void aNewcomerGetsTheProfileModalAndItsErrorsComeBackOnTheField() throws Exception {
+    command(TEAM, user, "missions near Esch", "m-" + user);
+    FakeSlackApi.Call open = slack.await("views.open", c -> true);
+    JsonNode view = JSON.readTree(open.param("view"));
+    assertThat(view.get("callback_id").asText()).isEqualTo("profile");
+    assertThat(view.get("title").get("text").asText().length()).isLessThanOrEqualTo(24);
+    assertThat(view.get("blocks").size()).isLessThanOrEqualTo(100);
+
+    Map<String, Object> state =
+        Map.of(
+            "values",
+            Map.of(
+                "place",
+                    Map.of(
+                        "place",
+                        Map.of(
+                            "type",
+                            "external_select",
+                            "selected_option",
+                            Map.of(
+                                "text",
+                                Map.of("type", "plain_text", "text", "Atlantis"),
+                                "value",
+                                "Atlantis"))),
+                "travelKm", Map.of("travelKm", Map.of("type", "plain_text_input", "value", "20")),
+                "remote",
+                    Map.of(
+                        "remote",
+                        Map.of(
+                            "type",
+                            "static_select",
+                            "selected_option",
+                            Map.of(
+                                "text",
+                                Map.of("type", "plain_text", "text", "Yes"),
+                                "value",
+                                "yes")))));
+    Map<String, Object> submission =
+        Map.of(
+            "type",
+            "view_submission",
+            "team",
+            Map.of("id", TEAM, "domain", "acme"),
+            "user",
+            Map.of("id", user, "username", "ana", "team_id", TEAM),
+            "api_app_id",
+            "A0TANDEM",
+            "trigger_id",
+            "789." + UUID.randomUUID(),
+            "view",
+            Map.of(
+                "id",
+                "V1",
+                "type",
+                "modal",
+                "callback_id",
+                "profile",
+                "private_metadata",
+                "{}",
+                "state",
+                state));
+    HttpResponse<String> errors = interaction(submission);
+    JsonNode body = JSON.readTree(errors.body());
+    assertThat(body.get("response_action").asText()).isEqualTo("errors");
+    assertThat(body.get("errors").get("place").asText()).contains("Atlantis");
+
+    ObjectNode good = JSON.valueToTree(submission);
+    ((ObjectNode) good.at("/view/state/values/place/place/selected_option"))
+        .put("value", "Differdange, LU");
+    HttpResponse<String> saved = interaction(good);
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(saved.body()).doesNotContain("errors");
+    slack.await(
+        "chat.postMessage",
+        c -> c.param("blocks") != null && c.param("blocks").contains("Differdange"));
+  }
+
+  @Test
+  void theCommitButtonOfAMissionCardCommitsOnce() throws Exception {
+    Employee ana = onboarded(user);
+    Mission mission = fixtures.workshopInEsch(ana.tenantId(), 3);
+    Map<String, Object> click =
+        blockAction(
+            TEAM,
+            user,
+            "mission.commit#0",
+            Map.of("missionId", Long.toString(mission.id())),
+            "c-" + user);
+    assertThat(interaction(click).statusCode()).isEqualTo(200);
+    slack.await("/response/c-" + user, c -> text(c).contains("You're in"));
+    // Slack delivers an interaction once; the same trigger seen again changes nothing.
+    interaction(click);
+    Thread.sleep(300);
+    assertThat(
+            jdbc.sql("select count(*) from commitment where mission_id = ?")
+                .param(mission.id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aUserOfAnotherWorkspaceCannotActOnThisWorkspacesMission() throws Exception {
+    Employee ana = onboarded(user);
+    Mission mission = fixtures.workshopInEsch(ana.tenantId(), 3);
+    String stranger = "U0OTHER" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+    slack.user(stranger, "Eve", "en-US", "Europe/Luxembourg", "eve@other.example");
+    interaction(
+        blockAction(
+            "T0OTHER",
+            stranger,
+            "mission.commit#0",
+            Map.of("missionId", Long.toString(mission.id())),
+            "x-" + stranger));
+    slack.await("/response/x-" + stranger, c -> text(c).contains("another workspace"));
+    assertThat(
+            jdbc.sql("select count(*) from commitment where mission_id = ?")
+                .param(mission.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void aDirectMessageIsAnsweredOnceEvenWhenSlackRetries() throws Exception {
+    onboarded(user);
+    Map<String, Object> dm =
+        Map.of(
+            "type",
+            "message",
+            "user",
+            user,
+            "text",
+            "my year",
+            "ts",
+            "1726133700.887259",
+            "channel",
+            "D0DM" + user,
+            "event_ts",
+            "1726133700.887259",
+            "channel_type",
+            "im");
+    String eventId = "Ev" + UUID.randomUUID();
+    assertThat(event(eventId, dm, Map.of()).statusCode()).isEqualTo(200);
+    assertThat(
+            event(
+                    eventId,
+                    dm,
+                    Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
+                .statusCode())
+        .isEqualTo(200);
+    slack.await("chat.postMessage", c -> ("D0DM" + user).equals(c.param("channel")));
+    Thread.sleep(500);
+    assertThat(
+            slack.calls("chat.postMessage").stream()
+                .filter(c -> ("D0DM" + user).equals(c.param("channel"))))
+        .hasSize(1);
+  }
+
+  @Test
+  void aRateLimitedPostIsRetriedAfterRetryAfter() throws Exception {
+    onboarded(user);
+    slack.rateLimit("chat.postMessage", 1);
+    Map<String, Object> dm =
+        Map.of(
+            "type",
+            "message",
+            "user",
+            user,
+            "text",
+            "help",
+            "ts",
+            "1.2",
+            "channel",
+            "D1" + user,
+            "event_ts",
+            "1.2",
+            "channel_type",
+            "im");
+    event("Ev" + UUID.randomUUID(), dm, Map.of());
+    slack.await("chat.postMessage", c -> true);
+    long deadline = System.currentTimeMillis() + 5000;
+    while (slack.calls("chat.postMessage").size() < 2 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+  }
+
+  @Test
+  void theAppHomeShowsTheYearCommitmentsAndSuggestionsWithinBlockKitLimits() throws Exception {
+    onboarded(user);
+    Map<String, Object> opened =
+        Map.of(
+            "type",
+            "app_home_opened",
+            "user",
+            user,
+            "channel",
+            "D0LAN2Q65",
+            "tab",
+            "home",
+            "event_ts",
+            "1515449522000016");
+    event("Ev" + UUID.randomUUID(), opened, Map.of());
+    FakeSlackApi.Call publish = slack.await("views.publish", c -> user.equals(c.param("user_id")));
+    JsonNode view = JSON.readTree(publish.param("view"));
+    assertThat(view.get("type").asText()).isEqualTo("home");
+    assertThat(view.get("blocks").size()).isBetween(1, 100);
+    assertThat(publish.param("view")).contains("Allowance left").contains("mission.commit");
+  }
+}

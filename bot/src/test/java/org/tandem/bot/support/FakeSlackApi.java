@@ -1,0 +1,153 @@
+package org.tandem.bot.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A local stand-in for Slack's Web API and response URLs: answers like Slack and records every call
+ * the bot makes, so tests can assert what was sent. Methods can be told to answer 429 first.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+
+  public record Call(String path, String body) {
+    public String param(String name) {
+      for (String pair : body.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && pair.substring(0, eq).equals(name)) {
+          return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        }
+      }
+      return null;
+    }
+  }
+
+  private final HttpServer server;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, AtomicInteger> rateLimited = new ConcurrentHashMap<>();
+  private final Map<String, String> users = new ConcurrentHashMap<>();
+
+  public FakeSlackApi() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.createContext("/", this::answer);
+    server.start();
+  }
+
+  public String apiUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  public String responseUrl(String name) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + name;
+  }
+
+  /** The next {@code times} calls of the method answer 429 with Retry-After: 1. */
+  public void rateLimit(String method, int times) {
+    rateLimited.put(method, new AtomicInteger(times));
+  }
+
+  /** What users.info says of a user: real name, locale, time zone and email. */
+  public void user(String id, String realName, String locale, String tz, String email) {
+    users.put(
+        id,
+        "{\"ok\":true,\"user\":{\"id\":\""
+            + id
+            + "\",\"name\":\""
+            + id.toLowerCase()
+            + "\",\"real_name\":\""
+            + realName
+            + "\",\"tz\":\""
+            + tz
+            + "\",\"locale\":\""
+            + locale
+            + "\",\"profile\":{\"email\":\""
+            + email
+            + "\"}}}");
+  }
+
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  public List<Call> calls(String path) {
+    return calls.stream().filter(c -> c.path().endsWith(path)).toList();
+  }
+
+  /** Waits (at most 10 s) for a call matching the predicate: replies are sent after the ack. */
+  public Call await(String path, Predicate<Call> match) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (Call c : calls(path)) {
+        if (match.test(c)) {
+          return c;
+        }
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError("no call to " + path + " matched; calls: " + calls);
+  }
+
+  public void reset() {
+    calls.clear();
+    rateLimited.clear();
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String query = exchange.getRequestURI().getRawQuery();
+    calls.add(new Call(path, query == null ? body : body + (body.isEmpty() ? "" : "&") + query));
+    String method = path.startsWith("/api/") ? path.substring(5) : path;
+    AtomicInteger limited = rateLimited.get(method);
+    if (limited != null && limited.getAndDecrement() > 0) {
+      exchange.getResponseHeaders().add("Retry-After", "1");
+      send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+      return;
+    }
+    String json =
+        switch (method) {
+          case "auth.test" ->
+              "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"tandem\",\"team_id\":\"T0ACME\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
+          case "users.info" ->
+              users.getOrDefault(
+                  new Call(path, body).param("user"),
+                  "{\"ok\":false,\"error\":\"user_not_found\"}");
+          case "oauth.v2.access" ->
+              "{\"ok\":true,\"access_token\":\"xoxb-installed-token\",\"token_type\":\"bot\",\"scope\":\"commands,chat:write\",\"bot_user_id\":\"UBOT\",\"app_id\":\"A0TANDEM\",\"team\":{\"id\":\"T0NEW\",\"name\":\"New Co\"},\"authed_user\":{\"id\":\"U0INSTALLER\"}}";
+          default -> "{\"ok\":true}";
+        };
+    send(exchange, 200, json);
+  }
+
+  private static void send(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
