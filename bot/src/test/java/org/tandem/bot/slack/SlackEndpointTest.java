@@ -289,6 +289,45 @@ class SlackEndpointTest {
   }
 
   @Test
+  void everySubcommandAnswersTheUserOnlyOrOpensAModal() throws Exception {
+    onboarded(user);
+    for (String sub :
+        List.of(
+            "missions remote",
+            "profile",
+            "hours",
+            "mine",
+            "year",
+            "admin",
+            "approvals",
+            "help",
+            "gibberish words")) {
+      slack.reset();
+      String name = sub.replace(' ', '-') + "-" + user;
+      command(TEAM, user, sub, name);
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (slack.calls("/response/" + name).isEmpty()
+          && slack.calls("views.open").isEmpty()
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      List<FakeSlackApi.Call> answers = new java.util.ArrayList<>(slack.calls("/response/" + name));
+      answers.addAll(slack.calls("views.open"));
+      assertThat(answers).as(sub).hasSize(1);
+      FakeSlackApi.Call answer = answers.get(0);
+      if (answer.path().endsWith("views.open")) {
+        assertThat(sub).isIn("profile", "hours");
+      } else {
+        assertThat(JSON.readTree(answer.body()).get("response_type").asText())
+            .as(sub)
+            .isEqualTo("ephemeral");
+      }
+    }
+    assertThat(text(slack.calls("/response/gibberish-words-" + user).get(0)))
+        .contains("didn't quite get that");
+  }
+
+  @Test
   void aNewcomerGetsTheProfileModalAndItsErrorsComeBackOnTheField() throws Exception {
     command(TEAM, user, "missions near Esch", "m-" + user);
     FakeSlackApi.Call open = slack.await("views.open", c -> true);
