@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.tandem.bot.conversation.Choices;
 import org.tandem.bot.conversation.DateParser;
 import org.tandem.bot.conversation.Handler;
 import org.tandem.bot.conversation.HoursParser;
@@ -46,7 +47,6 @@ import org.tandem.core.missions.TeamSize;
 import org.tandem.core.people.Role;
 import org.tandem.core.places.Geocoder;
 import org.tandem.core.places.Place;
-import org.tandem.core.skills.SkillFamily;
 import org.tandem.core.skills.SkillTaxonomy;
 import org.tandem.core.tenants.Tenants;
 
@@ -65,18 +65,21 @@ class MissionFormDialog implements Handler {
   private final SkillTaxonomy skills;
   private final Geocoder geocoder;
   private final Tenants tenants;
+  private final Choices choices;
 
   MissionFormDialog(
       Missions missions,
       Associations associations,
       SkillTaxonomy skills,
       Geocoder geocoder,
-      Tenants tenants) {
+      Tenants tenants,
+      Choices choices) {
     this.missions = missions;
     this.associations = associations;
     this.skills = skills;
     this.geocoder = geocoder;
     this.tenants = tenants;
+    this.choices = choices;
   }
 
   @Override
@@ -263,15 +266,7 @@ class MissionFormDialog implements Handler {
     List<Association> all = associations.all(who.tenant());
     List<Option> associationOptions =
         all.stream().map(a -> new Option(Long.toString(a.id()), a.name())).toList();
-    List<OptionGroup> skillGroups = new ArrayList<>();
-    for (SkillFamily f : skills.families()) {
-      skillGroups.add(
-          new OptionGroup(
-              f.label(texts.locale()),
-              f.skills().stream()
-                  .map(s -> new Option(s.code(), s.label(texts.locale())))
-                  .toList()));
-    }
+    List<OptionGroup> skillGroups = choices.skills(texts);
     List<Field> fields = new ArrayList<>();
     fields.add(
         field(
@@ -319,12 +314,7 @@ class MissionFormDialog implements Handler {
             texts.t("mission.causes"),
             FieldType.MULTI_SELECT,
             false,
-            List.of(
-                new OptionGroup(
-                    "",
-                    Arrays.stream(Cause.values())
-                        .map(c -> new Option(c.name(), c.label(texts.locale())))
-                        .toList())),
+            choices.causes(texts),
             values,
             errors,
             null));

@@ -3,10 +3,10 @@ package org.tandem.bot.conversation.profile;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.tandem.bot.conversation.Choices;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Reply.Field;
 import org.tandem.bot.conversation.Reply.FieldType;
@@ -15,10 +15,7 @@ import org.tandem.bot.conversation.Reply.OptionGroup;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.core.availability.Availability;
 import org.tandem.core.availability.DayPart;
-import org.tandem.core.causes.Cause;
 import org.tandem.core.people.Profile;
-import org.tandem.core.skills.SkillFamily;
-import org.tandem.core.skills.SkillTaxonomy;
 
 /** The profile form: skills grouped by family, place, range, remote, causes, languages, slots. */
 @Component
@@ -27,10 +24,10 @@ public class ProfileForm {
   public static final String ID = "profile";
   static final List<String> LANGUAGES = List.of("fr", "en", "de", "lb", "pt", "it", "nl", "es");
 
-  private final SkillTaxonomy skills;
+  private final Choices choices;
 
-  ProfileForm(SkillTaxonomy skills) {
-    this.skills = skills;
+  ProfileForm(Choices choices) {
+    this.choices = choices;
   }
 
   /** The form filled with the profile; {@code intro} welcomes a newcomer or says what to edit. */
@@ -47,7 +44,7 @@ public class ProfileForm {
             texts.t("profile.skills"),
             FieldType.MULTI_SELECT,
             false,
-            skillGroups(texts),
+            choices.skills(texts),
             p.skills(),
             null,
             null));
@@ -90,12 +87,7 @@ public class ProfileForm {
             texts.t("profile.causes"),
             FieldType.MULTI_SELECT,
             false,
-            List.of(
-                new OptionGroup(
-                    "",
-                    Arrays.stream(Cause.values())
-                        .map(c -> new Option(c.name(), c.label(texts.locale())))
-                        .toList())),
+            choices.causes(texts),
             p.causes(),
             null,
             null));
@@ -123,19 +115,6 @@ public class ProfileForm {
             null,
             null));
     return fields;
-  }
-
-  private List<OptionGroup> skillGroups(Texts texts) {
-    List<OptionGroup> groups = new ArrayList<>();
-    for (SkillFamily f : skills.families()) {
-      groups.add(
-          new OptionGroup(
-              f.label(texts.locale()),
-              f.skills().stream()
-                  .map(s -> new Option(s.code(), s.label(texts.locale())))
-                  .toList()));
-    }
-    return groups;
   }
 
   static List<OptionGroup> slotGroups(Texts texts) {
