@@ -16,7 +16,7 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home tandem
 WORKDIR /app
-COPY --from=build /src/bot/target/tandem-bot-*.jar /app/tandem.jar
+COPY --from=build /src/bot/target/tandem-bot-*-exec.jar /app/tandem.jar
 USER tandem
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/tandem.jar"]

@@ -12,6 +12,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class BenchApplication {
 
   static ConfigurableApplicationContext start(String... args) {
+    // Command-line defaults outrank the bot's application.properties on the classpath: a fresh,
+    // throw-away database unless --tandem.embedded-postgres.data-dir says otherwise.
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+    if (all.stream().noneMatch(a -> a.startsWith("--tandem.embedded-postgres.data-dir"))) {
+      all.add("--tandem.embedded-postgres.data-dir=");
+    }
+    args = all.toArray(String[]::new);
     return new SpringApplicationBuilder(BenchApplication.class)
         .web(WebApplicationType.NONE)
         .properties(
