@@ -35,15 +35,16 @@ class EngineActionHandler implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
-    if (p.getActions() == null
-        || p.getActions().isEmpty()
-        || !processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
+    if (p.getActions() == null || p.getActions().isEmpty()) {
       return ctx.ack();
     }
     BlockActionPayload.Action action = p.getActions().get(0);
     String botToken = ctx.getBotToken();
     executor.submit(
         () -> {
+          if (!processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
+            return;
+          }
           Who who =
               people.who(
                   p.getTeam().getId(), p.getTeam().getDomain(), p.getUser().getId(), botToken);

@@ -96,8 +96,9 @@ class SlackConfiguration {
 
   @Bean(destroyMethod = "shutdown")
   ExecutorService slackExecutor() {
+    // Few threads: the work after the ack must leave the CPU to the acks themselves.
     return Executors.newFixedThreadPool(
-        8,
+        3,
         r -> {
           Thread t = new Thread(r, "slack-after-ack");
           t.setDaemon(true);

@@ -35,12 +35,13 @@ class TandemCommandHandler implements SlashCommandHandler {
   @Override
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
     SlashCommandPayload p = req.getPayload();
-    if (!processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
-      return ctx.ack();
-    }
     String botToken = ctx.getBotToken();
     executor.submit(
         () -> {
+          // De-duplication after the ack: it needs the database, the ack must not wait for it.
+          if (!processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
+            return;
+          }
           Who who = people.who(p.getTeamId(), p.getTeamDomain(), p.getUserId(), botToken);
           String text = p.getText() == null ? "" : p.getText().strip();
           int space = text.indexOf(' ');

@@ -128,8 +128,20 @@ class ManagerAndAdminTest {
                 "firstDate", List.of(LocalDate.now(Fixtures.LUXEMBOURG).plusDays(10).toString()),
                 "sessions", List.of("3")));
     assertThat(created.plainText()).contains("Mission \"Fix toasters\" is open");
+    Reply edit = chat.click("mission.edit");
+    assertThat(field(edit, "title").values()).containsExactly("Fix toasters");
+    assertThat(field(edit, "sessions").values()).containsExactly("3");
+    Reply tooSmall = chat.submitForm(Map.of("capacity", List.of("0")));
+    assertThat(error(tooSmall, "capacity")).contains("between 1 and 1,000");
+    Reply saved =
+        chat.submitForm(
+            Map.of("capacity", List.of("6"), "title", List.of("Fix toasters and kettles")));
+    assertThat(saved.plainText()).contains("Mission \"Fix toasters and kettles\" saved");
     Reply details = chat.click("mission.details");
-    assertThat(details.plainText()).contains("3 sessions").contains("2.5 h per session");
+    assertThat(details.plainText())
+        .contains("3 sessions")
+        .contains("2.5 h per session")
+        .contains("0 of 6 taken");
   }
 
   @Test

@@ -406,6 +406,25 @@ class SlackEndpointTest {
   }
 
   @Test
+  void thePlaceFieldSuggestsTownsOfTheGazetteer() throws Exception {
+    Map<String, Object> suggestion =
+        Map.of(
+            "type", "block_suggestion",
+            "team", Map.of("id", TEAM, "domain", "acme"),
+            "user", Map.of("id", user, "team_id", TEAM),
+            "api_app_id", "A0TANDEM",
+            "action_id", "place",
+            "block_id", "place",
+            "value", "esch",
+            "view", Map.of("id", "V1", "type", "modal", "callback_id", "profile"));
+    HttpResponse<String> r = interaction(suggestion);
+    JsonNode options = JSON.readTree(r.body()).get("options");
+    assertThat(options.size()).isBetween(2, 20);
+    assertThat(options.get(0).at("/text/text").asText()).isEqualTo("Esch-sur-Alzette (LU)");
+    assertThat(options.get(0).get("value").asText()).isEqualTo("Esch-sur-Alzette, LU");
+  }
+
+  @Test
   void theCommitButtonOfAMissionCardCommitsOnce() throws Exception {
     Employee ana = onboarded(user);
     Mission mission = fixtures.workshopInEsch(ana.tenantId(), 3);
