@@ -44,7 +44,7 @@ class MentionHandler implements BoltEventHandler<AppMentionEvent> {
           var reply = conversation.handle(new Inbound.Text(who, text));
           conversation.deliver(
               reply,
-              new SlackConversation.Target(botToken, null, null, m.getUser(), m.getChannel()),
+              new SlackConversation.Target(botToken, null, null, m.getUser(), m.getChannel(), true),
               Texts.of(who.locale()));
         });
     return ctx.ack();

@@ -43,7 +43,17 @@ class SlackConversation {
 
   /** Where a reply goes: the token, the interaction's trigger and response URL, the person. */
   record Target(
-      String botToken, String triggerId, String responseUrl, String userId, String channelId) {}
+      String botToken,
+      String triggerId,
+      String responseUrl,
+      String userId,
+      String channelId,
+      boolean onlyToUser) {
+
+    Target(String botToken, String triggerId, String responseUrl, String userId, String channelId) {
+      this(botToken, triggerId, responseUrl, userId, channelId, false);
+    }
+  }
 
   void deliver(Reply reply, Target to, Texts texts) {
     try {
@@ -83,6 +93,22 @@ class SlackConversation {
         return;
       }
       String channel = to.channelId() != null ? to.channelId() : to.userId();
+      if (to.onlyToUser()) {
+        // In a shared channel the answer concerns the person who asked: only they see it.
+        var e =
+            slack
+                .methods(to.botToken())
+                .chatPostEphemeral(
+                    q ->
+                        q.channel(channel)
+                            .user(to.userId())
+                            .text(text)
+                            .blocksAsString(BlockKit.json(blocks)));
+        if (!e.isOk()) {
+          log.warn("chat.postEphemeral failed: {}", e.getError());
+        }
+        return;
+      }
       var r =
           slack
               .methods(to.botToken())

@@ -507,6 +507,30 @@ class SlackEndpointTest {
   }
 
   @Test
+  void aMentionInAChannelIsAnsweredToThePersonOnly() throws Exception {
+    onboarded(user);
+    Map<String, Object> mention =
+        Map.of(
+            "type",
+            "app_mention",
+            "user",
+            user,
+            "text",
+            "<@UBOT> my year",
+            "ts",
+            "1.3",
+            "channel",
+            "C0GENERAL",
+            "event_ts",
+            "1.3");
+    event("Ev" + UUID.randomUUID(), mention, Map.of());
+    FakeSlackApi.Call e = slack.await("chat.postEphemeral", c -> user.equals(c.param("user")));
+    assertThat(e.param("channel")).isEqualTo("C0GENERAL");
+    assertThat(e.param("blocks")).contains("Allowance left");
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+  }
+
+  @Test
   void aRateLimitedPostIsRetriedAfterRetryAfter() throws Exception {
     onboarded(user);
     slack.rateLimit("chat.postMessage", 1);
