@@ -42,28 +42,36 @@ class AppHomeHandler implements BoltEventHandler<AppHomeOpenedEvent> {
   @Override
   public Response apply(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
     AppHomeOpenedEvent event = payload.getEvent();
-    if (!"home".equals(event.getTab())
-        || !processed.firstTime("slack", "event:" + payload.getEventId())) {
+    if (!"home".equals(event.getTab())) {
       return ctx.ack();
     }
     String botToken = ctx.getBotToken();
     var client = ctx.client();
-    executor.submit(
-        () -> {
-          try {
-            Who who = people.who(payload.getTeamId(), null, event.getUser(), botToken);
-            Reply home = home(who);
-            var r =
-                client.viewsPublish(
-                    q ->
-                        q.userId(event.getUser()).viewAsString(BlockKit.json(BlockKit.home(home))));
-            if (!r.isOk()) {
-              log.warn("views.publish failed: {}", r.getError());
+    try {
+      executor.submit(
+          () -> {
+            if (!processed.firstTime("slack", "event:" + payload.getEventId())) {
+              return;
             }
-          } catch (Exception e) {
-            log.warn("Could not publish the App Home of {}", event.getUser(), e);
-          }
-        });
+            try {
+              Who who = people.who(payload.getTeamId(), null, event.getUser(), botToken);
+              Reply home = home(who);
+              var r =
+                  client.viewsPublish(
+                      q ->
+                          q.userId(event.getUser())
+                              .viewAsString(BlockKit.json(BlockKit.home(home))));
+              if (!r.isOk()) {
+                log.warn("views.publish failed: {}", r.getError());
+              }
+            } catch (Exception e) {
+              log.warn("Could not publish the App Home of {}", event.getUser(), e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Not even queued: 503 makes Slack deliver the event again a little later.
+      return Response.error(503);
+    }
     return ctx.ack();
   }
 

@@ -32,21 +32,27 @@ class DirectMessageHandler implements BoltEventHandler<MessageEvent> {
   @Override
   public Response apply(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
     MessageEvent m = payload.getEvent();
-    if (!"im".equals(m.getChannelType())
-        || m.getBotId() != null
-        || !processed.firstTime("slack", "event:" + payload.getEventId())) {
+    if (!"im".equals(m.getChannelType()) || m.getBotId() != null) {
       return ctx.ack();
     }
     String botToken = ctx.getBotToken();
-    executor.submit(
-        () -> {
-          Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
-          var reply = conversation.handle(new Inbound.Text(who, m.getText()));
-          conversation.deliver(
-              reply,
-              new SlackConversation.Target(botToken, null, null, m.getUser(), m.getChannel()),
-              Texts.of(who.locale()));
-        });
+    try {
+      executor.submit(
+          () -> {
+            if (!processed.firstTime("slack", "event:" + payload.getEventId())) {
+              return;
+            }
+            Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
+            var reply = conversation.handle(new Inbound.Text(who, m.getText()));
+            conversation.deliver(
+                reply,
+                new SlackConversation.Target(botToken, null, null, m.getUser(), m.getChannel()),
+                Texts.of(who.locale()));
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Not even queued: 503 makes Slack deliver the event again a little later.
+      return Response.error(503);
+    }
     return ctx.ack();
   }
 }

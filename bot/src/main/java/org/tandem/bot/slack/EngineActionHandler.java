@@ -40,27 +40,35 @@ class EngineActionHandler implements BlockActionHandler {
     }
     BlockActionPayload.Action action = p.getActions().get(0);
     String botToken = ctx.getBotToken();
-    executor.submit(
-        () -> {
-          if (!processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
-            return;
-          }
-          Who who =
-              people.who(
-                  p.getTeam().getId(), p.getTeam().getDomain(), p.getUser().getId(), botToken);
-          var reply =
-              conversation.handle(
-                  new Inbound.Action(
-                      who,
-                      BlockKit.actionOf(action.getActionId()),
-                      BlockKit.data(action.getValue())));
-          String channel = p.getChannel() == null ? null : p.getChannel().getId();
-          conversation.deliver(
-              reply,
-              new SlackConversation.Target(
-                  botToken, p.getTriggerId(), p.getResponseUrl(), p.getUser().getId(), channel),
-              Texts.of(who.locale()));
-        });
+    try {
+      executor.submit(
+          () -> {
+            if (!processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
+              return;
+            }
+            Who who =
+                people.who(
+                    p.getTeam().getId(), p.getTeam().getDomain(), p.getUser().getId(), botToken);
+            var reply =
+                conversation.handle(
+                    new Inbound.Action(
+                        who,
+                        BlockKit.actionOf(action.getActionId()),
+                        BlockKit.data(action.getValue())));
+            String channel = p.getChannel() == null ? null : p.getChannel().getId();
+            conversation.deliver(
+                reply,
+                new SlackConversation.Target(
+                    botToken, p.getTriggerId(), p.getResponseUrl(), p.getUser().getId(), channel),
+                Texts.of(who.locale()));
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      try {
+        ctx.respond(r -> r.responseType("ephemeral").text(SlackConversation.BUSY));
+      } catch (java.io.IOException io) {
+        // The busy notice itself failed; the person can click again.
+      }
+    }
     return ctx.ack();
   }
 }

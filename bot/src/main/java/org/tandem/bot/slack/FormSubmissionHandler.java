@@ -60,12 +60,17 @@ class FormSubmissionHandler implements ViewSubmissionHandler {
                   .viewAsString(BlockKit.json(BlockKit.modal(form.get(), texts.t("slack.close")))));
     }
     String botToken = ctx.getBotToken();
-    executor.submit(
+    Runnable post =
         () ->
             conversation.deliver(
                 reply,
                 new SlackConversation.Target(botToken, null, null, p.getUser().getId(), null),
-                texts));
+                texts);
+    try {
+      executor.submit(post);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      post.run();
+    }
     return ctx.ack();
   }
 

@@ -32,21 +32,30 @@ class MentionHandler implements BoltEventHandler<AppMentionEvent> {
   @Override
   public Response apply(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
     AppMentionEvent m = payload.getEvent();
-    if (m.getBotId() != null || !processed.firstTime("slack", "event:" + payload.getEventId())) {
+    if (m.getBotId() != null) {
       return ctx.ack();
     }
     String botToken = ctx.getBotToken();
-    executor.submit(
-        () -> {
-          Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
-          String text =
-              m.getText() == null ? "" : m.getText().replaceAll("<@[A-Z0-9]+>", " ").strip();
-          var reply = conversation.handle(new Inbound.Text(who, text));
-          conversation.deliver(
-              reply,
-              new SlackConversation.Target(botToken, null, null, m.getUser(), m.getChannel(), true),
-              Texts.of(who.locale()));
-        });
+    try {
+      executor.submit(
+          () -> {
+            if (!processed.firstTime("slack", "event:" + payload.getEventId())) {
+              return;
+            }
+            Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
+            String text =
+                m.getText() == null ? "" : m.getText().replaceAll("<@[A-Z0-9]+>", " ").strip();
+            var reply = conversation.handle(new Inbound.Text(who, text));
+            conversation.deliver(
+                reply,
+                new SlackConversation.Target(
+                    botToken, null, null, m.getUser(), m.getChannel(), true),
+                Texts.of(who.locale()));
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Not even queued: 503 makes Slack deliver the event again a little later.
+      return Response.error(503);
+    }
     return ctx.ack();
   }
 }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -45,6 +44,8 @@ class SlackConfiguration {
   static final String INSTALL_PATH = "/slack/install";
   static final String REDIRECT_PATH = "/slack/oauth_redirect";
   static final int MAX_RETRIES_ON_429 = 3;
+  static final int AFTER_ACK_THREADS = 3;
+  static final int AFTER_ACK_QUEUE = 2000;
 
   @Bean
   SlackSettings slackSettings(Environment env) {
@@ -96,14 +97,21 @@ class SlackConfiguration {
 
   @Bean(destroyMethod = "shutdown")
   ExecutorService slackExecutor() {
-    // Few threads: the work after the ack must leave the CPU to the acks themselves.
-    return Executors.newFixedThreadPool(
-        3,
+    // Few threads: the work after the ack must leave the CPU to the acks themselves. A bounded
+    // queue: past it, people are told Tandem is busy (and Slack retries events) instead of
+    // answers piling up in memory.
+    return new java.util.concurrent.ThreadPoolExecutor(
+        AFTER_ACK_THREADS,
+        AFTER_ACK_THREADS,
+        0,
+        java.util.concurrent.TimeUnit.MILLISECONDS,
+        new java.util.concurrent.ArrayBlockingQueue<>(AFTER_ACK_QUEUE),
         r -> {
           Thread t = new Thread(r, "slack-after-ack");
           t.setDaemon(true);
           return t;
-        });
+        },
+        new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
   }
 
   @Bean

@@ -30,6 +30,12 @@ class SlackConversation {
     this.slack = slack;
   }
 
+  /** Said when the work after the ack cannot even be queued; the person's language is unknown. */
+  static final String BUSY =
+      "Tandem is very busy right now: please try again in a minute."
+          + " / Tandem est très sollicité : réessayez dans une minute."
+          + " / Tandem ist gerade sehr ausgelastet: bitte in einer Minute erneut versuchen.";
+
   Reply handle(Inbound inbound) {
     return engine.handle(inbound);
   }

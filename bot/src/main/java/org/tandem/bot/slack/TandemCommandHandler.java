@@ -36,24 +36,28 @@ class TandemCommandHandler implements SlashCommandHandler {
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
     SlashCommandPayload p = req.getPayload();
     String botToken = ctx.getBotToken();
-    executor.submit(
-        () -> {
-          // De-duplication after the ack: it needs the database, the ack must not wait for it.
-          if (!processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
-            return;
-          }
-          Who who = people.who(p.getTeamId(), p.getTeamDomain(), p.getUserId(), botToken);
-          String text = p.getText() == null ? "" : p.getText().strip();
-          int space = text.indexOf(' ');
-          String name = space < 0 ? text : text.substring(0, space);
-          String args = space < 0 ? "" : text.substring(space + 1);
-          var reply = conversation.handle(new Inbound.Command(who, name, args));
-          conversation.deliver(
-              reply,
-              new SlackConversation.Target(
-                  botToken, p.getTriggerId(), p.getResponseUrl(), p.getUserId(), null),
-              Texts.of(who.locale()));
-        });
+    try {
+      executor.submit(
+          () -> {
+            // De-duplication after the ack: it needs the database, the ack must not wait for it.
+            if (!processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
+              return;
+            }
+            Who who = people.who(p.getTeamId(), p.getTeamDomain(), p.getUserId(), botToken);
+            String text = p.getText() == null ? "" : p.getText().strip();
+            int space = text.indexOf(' ');
+            String name = space < 0 ? text : text.substring(0, space);
+            String args = space < 0 ? "" : text.substring(space + 1);
+            var reply = conversation.handle(new Inbound.Command(who, name, args));
+            conversation.deliver(
+                reply,
+                new SlackConversation.Target(
+                    botToken, p.getTriggerId(), p.getResponseUrl(), p.getUserId(), null),
+                Texts.of(who.locale()));
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return ctx.ack(r -> r.responseType("ephemeral").text(SlackConversation.BUSY));
+    }
     return ctx.ack();
   }
 }
