@@ -6,7 +6,6 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.bot.conversation.Inbound;
@@ -25,18 +24,12 @@ class AppHomeHandler implements BoltEventHandler<AppHomeOpenedEvent> {
 
   private final SlackPeople people;
   private final SlackConversation conversation;
-  private final ProcessedEvents processed;
-  private final ExecutorService executor;
+  private final AfterAck afterAck;
 
-  AppHomeHandler(
-      SlackPeople people,
-      SlackConversation conversation,
-      ProcessedEvents processed,
-      ExecutorService executor) {
+  AppHomeHandler(SlackPeople people, SlackConversation conversation, AfterAck afterAck) {
     this.people = people;
     this.conversation = conversation;
-    this.processed = processed;
-    this.executor = executor;
+    this.afterAck = afterAck;
   }
 
   @Override
@@ -47,32 +40,26 @@ class AppHomeHandler implements BoltEventHandler<AppHomeOpenedEvent> {
     }
     String botToken = ctx.getBotToken();
     var client = ctx.client();
-    try {
-      executor.submit(
-          () -> {
-            if (!processed.firstTime("slack", "event:" + payload.getEventId())) {
-              return;
-            }
-            try {
-              Who who = people.who(payload.getTeamId(), null, event.getUser(), botToken);
-              Reply home = home(who);
-              var r =
-                  client.viewsPublish(
-                      q ->
-                          q.userId(event.getUser())
-                              .viewAsString(BlockKit.json(BlockKit.home(home))));
-              if (!r.isOk()) {
-                log.warn("views.publish failed: {}", r.getError());
+    boolean queued =
+        afterAck.once(
+            "event:" + payload.getEventId(),
+            () -> {
+              try {
+                Who who = people.who(payload.getTeamId(), null, event.getUser(), botToken);
+                Reply home = home(who);
+                var r =
+                    client.viewsPublish(
+                        q ->
+                            q.userId(event.getUser())
+                                .viewAsString(BlockKit.json(BlockKit.home(home))));
+                if (!r.isOk()) {
+                  log.warn("views.publish failed: {}", r.getError());
+                }
+              } catch (Exception e) {
+                log.warn("Could not publish the App Home of {}", event.getUser(), e);
               }
-            } catch (Exception e) {
-              log.warn("Could not publish the App Home of {}", event.getUser(), e);
-            }
-          });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // Not even queued: 503 makes Slack deliver the event again a little later.
-      return Response.error(503);
-    }
-    return ctx.ack();
+            });
+    return queued ? ctx.ack() : Response.error(503);
   }
 
   Reply home(Who who) {

@@ -5,7 +5,6 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
-import java.util.concurrent.ExecutorService;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
@@ -15,18 +14,12 @@ class DirectMessageHandler implements BoltEventHandler<MessageEvent> {
 
   private final SlackPeople people;
   private final SlackConversation conversation;
-  private final ProcessedEvents processed;
-  private final ExecutorService executor;
+  private final AfterAck afterAck;
 
-  DirectMessageHandler(
-      SlackPeople people,
-      SlackConversation conversation,
-      ProcessedEvents processed,
-      ExecutorService executor) {
+  DirectMessageHandler(SlackPeople people, SlackConversation conversation, AfterAck afterAck) {
     this.people = people;
     this.conversation = conversation;
-    this.processed = processed;
-    this.executor = executor;
+    this.afterAck = afterAck;
   }
 
   @Override
@@ -36,23 +29,17 @@ class DirectMessageHandler implements BoltEventHandler<MessageEvent> {
       return ctx.ack();
     }
     String botToken = ctx.getBotToken();
-    try {
-      executor.submit(
-          () -> {
-            if (!processed.firstTime("slack", "event:" + payload.getEventId())) {
-              return;
-            }
-            Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
-            var reply = conversation.handle(new Inbound.Text(who, m.getText()));
-            conversation.deliver(
-                reply,
-                new SlackConversation.Target(botToken, null, null, m.getUser(), m.getChannel()),
-                Texts.of(who.locale()));
-          });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // Not even queued: 503 makes Slack deliver the event again a little later.
-      return Response.error(503);
-    }
-    return ctx.ack();
+    boolean queued =
+        afterAck.once(
+            "event:" + payload.getEventId(),
+            () -> {
+              Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
+              conversation.deliver(
+                  conversation.handle(new Inbound.Text(who, m.getText())),
+                  new SlackConversation.Target(botToken, null, null, m.getUser(), m.getChannel()),
+                  Texts.of(who.locale()));
+            });
+    // Not even queued: 503 makes Slack deliver the event again a little later.
+    return queued ? ctx.ack() : Response.error(503);
   }
 }

@@ -5,7 +5,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import java.util.concurrent.ExecutorService;
+import java.io.IOException;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
@@ -18,56 +18,42 @@ class EngineActionHandler implements BlockActionHandler {
 
   private final SlackPeople people;
   private final SlackConversation conversation;
-  private final ProcessedEvents processed;
-  private final ExecutorService executor;
+  private final AfterAck afterAck;
 
-  EngineActionHandler(
-      SlackPeople people,
-      SlackConversation conversation,
-      ProcessedEvents processed,
-      ExecutorService executor) {
+  EngineActionHandler(SlackPeople people, SlackConversation conversation, AfterAck afterAck) {
     this.people = people;
     this.conversation = conversation;
-    this.processed = processed;
-    this.executor = executor;
+    this.afterAck = afterAck;
   }
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) {
+  public Response apply(BlockActionRequest req, ActionContext ctx) throws IOException {
     BlockActionPayload p = req.getPayload();
     if (p.getActions() == null || p.getActions().isEmpty()) {
       return ctx.ack();
     }
     BlockActionPayload.Action action = p.getActions().get(0);
     String botToken = ctx.getBotToken();
-    try {
-      executor.submit(
-          () -> {
-            if (!processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
-              return;
-            }
-            Who who =
-                people.who(
-                    p.getTeam().getId(), p.getTeam().getDomain(), p.getUser().getId(), botToken);
-            var reply =
-                conversation.handle(
-                    new Inbound.Action(
-                        who,
-                        BlockKit.actionOf(action.getActionId()),
-                        BlockKit.data(action.getValue())));
-            String channel = p.getChannel() == null ? null : p.getChannel().getId();
-            conversation.deliver(
-                reply,
-                new SlackConversation.Target(
-                    botToken, p.getTriggerId(), p.getResponseUrl(), p.getUser().getId(), channel),
-                Texts.of(who.locale()));
-          });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      try {
-        ctx.respond(r -> r.responseType("ephemeral").text(SlackConversation.BUSY));
-      } catch (java.io.IOException io) {
-        // The busy notice itself failed; the person can click again.
-      }
+    boolean queued =
+        afterAck.once(
+            "trigger:" + p.getTriggerId(),
+            () -> {
+              Who who =
+                  people.who(
+                      p.getTeam().getId(), p.getTeam().getDomain(), p.getUser().getId(), botToken);
+              String channel = p.getChannel() == null ? null : p.getChannel().getId();
+              conversation.deliver(
+                  conversation.handle(
+                      new Inbound.Action(
+                          who,
+                          BlockKit.actionOf(action.getActionId()),
+                          BlockKit.data(action.getValue()))),
+                  new SlackConversation.Target(
+                      botToken, p.getTriggerId(), p.getResponseUrl(), p.getUser().getId(), channel),
+                  Texts.of(who.locale()));
+            });
+    if (!queued) {
+      ctx.respond(r -> r.responseType("ephemeral").text(SlackConversation.BUSY));
     }
     return ctx.ack();
   }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
@@ -26,13 +25,12 @@ class FormSubmissionHandler implements ViewSubmissionHandler {
 
   private final SlackPeople people;
   private final SlackConversation conversation;
-  private final ExecutorService executor;
+  private final AfterAck afterAck;
 
-  FormSubmissionHandler(
-      SlackPeople people, SlackConversation conversation, ExecutorService executor) {
+  FormSubmissionHandler(SlackPeople people, SlackConversation conversation, AfterAck afterAck) {
     this.people = people;
     this.conversation = conversation;
-    this.executor = executor;
+    this.afterAck = afterAck;
   }
 
   @Override
@@ -66,11 +64,7 @@ class FormSubmissionHandler implements ViewSubmissionHandler {
                 reply,
                 new SlackConversation.Target(botToken, null, null, p.getUser().getId(), null),
                 texts);
-    try {
-      executor.submit(post);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      post.run();
-    }
+    afterAck.run(post);
     return ctx.ack();
   }
 

@@ -5,28 +5,23 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
-import java.util.concurrent.ExecutorService;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
 
-/** "@Tandem missions near Esch" in a channel: the mention removed, the rest to the engine. */
+/**
+ * "@Tandem missions near Esch" in a channel: the rest to the engine, the answer to the asker only.
+ */
 class MentionHandler implements BoltEventHandler<AppMentionEvent> {
 
   private final SlackPeople people;
   private final SlackConversation conversation;
-  private final ProcessedEvents processed;
-  private final ExecutorService executor;
+  private final AfterAck afterAck;
 
-  MentionHandler(
-      SlackPeople people,
-      SlackConversation conversation,
-      ProcessedEvents processed,
-      ExecutorService executor) {
+  MentionHandler(SlackPeople people, SlackConversation conversation, AfterAck afterAck) {
     this.people = people;
     this.conversation = conversation;
-    this.processed = processed;
-    this.executor = executor;
+    this.afterAck = afterAck;
   }
 
   @Override
@@ -36,26 +31,19 @@ class MentionHandler implements BoltEventHandler<AppMentionEvent> {
       return ctx.ack();
     }
     String botToken = ctx.getBotToken();
-    try {
-      executor.submit(
-          () -> {
-            if (!processed.firstTime("slack", "event:" + payload.getEventId())) {
-              return;
-            }
-            Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
-            String text =
-                m.getText() == null ? "" : m.getText().replaceAll("<@[A-Z0-9]+>", " ").strip();
-            var reply = conversation.handle(new Inbound.Text(who, text));
-            conversation.deliver(
-                reply,
-                new SlackConversation.Target(
-                    botToken, null, null, m.getUser(), m.getChannel(), true),
-                Texts.of(who.locale()));
-          });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // Not even queued: 503 makes Slack deliver the event again a little later.
-      return Response.error(503);
-    }
-    return ctx.ack();
+    boolean queued =
+        afterAck.once(
+            "event:" + payload.getEventId(),
+            () -> {
+              Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
+              String text =
+                  m.getText() == null ? "" : m.getText().replaceAll("<@[A-Z0-9]+>", " ").strip();
+              conversation.deliver(
+                  conversation.handle(new Inbound.Text(who, text)),
+                  new SlackConversation.Target(
+                      botToken, null, null, m.getUser(), m.getChannel(), true),
+                  Texts.of(who.locale()));
+            });
+    return queued ? ctx.ack() : Response.error(503);
   }
 }

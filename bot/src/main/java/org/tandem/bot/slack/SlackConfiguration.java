@@ -162,7 +162,8 @@ class SlackConfiguration {
       // app_uninstalled and tokens_revoked delete the workspace's token at once.
       app.enableTokenRevocationHandlers();
     }
-    new SlackListeners(people, conversation, processed, slackExecutor, geocoder).register(app);
+    new SlackListeners(people, conversation, new AfterAck(processed, slackExecutor), geocoder)
+        .register(app);
     log.info(
         "Slack is on ({} mode{})",
         settings.oauth() ? "multi-workspace OAuth" : "single-workspace",
@@ -191,26 +192,19 @@ class SlackConfiguration {
    * Every listener, registered in one place: one handler class per command, action kind or event.
    */
   record SlackListeners(
-      SlackPeople people,
-      SlackConversation conversation,
-      ProcessedEvents processed,
-      ExecutorService executor,
-      Geocoder geocoder) {
+      SlackPeople people, SlackConversation conversation, AfterAck afterAck, Geocoder geocoder) {
 
     void register(App app) {
-      app.command("/tandem", new TandemCommandHandler(people, conversation, processed, executor));
+      app.command("/tandem", new TandemCommandHandler(people, conversation, afterAck));
       app.blockAction(
           Pattern.compile("^[a-z.]+(#\\d+)?$"),
-          new EngineActionHandler(people, conversation, processed, executor));
+          new EngineActionHandler(people, conversation, afterAck));
       app.blockSuggestion("place", new PlaceSuggestionHandler(geocoder));
       app.viewSubmission(
-          Pattern.compile("^[a-z.]+$"), new FormSubmissionHandler(people, conversation, executor));
-      app.event(
-          AppHomeOpenedEvent.class, new AppHomeHandler(people, conversation, processed, executor));
-      app.event(
-          MessageEvent.class, new DirectMessageHandler(people, conversation, processed, executor));
-      app.event(
-          AppMentionEvent.class, new MentionHandler(people, conversation, processed, executor));
+          Pattern.compile("^[a-z.]+$"), new FormSubmissionHandler(people, conversation, afterAck));
+      app.event(AppHomeOpenedEvent.class, new AppHomeHandler(people, conversation, afterAck));
+      app.event(MessageEvent.class, new DirectMessageHandler(people, conversation, afterAck));
+      app.event(AppMentionEvent.class, new MentionHandler(people, conversation, afterAck));
     }
   }
 }

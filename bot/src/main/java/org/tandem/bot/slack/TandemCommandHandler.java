@@ -5,7 +5,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import java.util.concurrent.ExecutorService;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
@@ -18,46 +17,35 @@ class TandemCommandHandler implements SlashCommandHandler {
 
   private final SlackPeople people;
   private final SlackConversation conversation;
-  private final ProcessedEvents processed;
-  private final ExecutorService executor;
+  private final AfterAck afterAck;
 
-  TandemCommandHandler(
-      SlackPeople people,
-      SlackConversation conversation,
-      ProcessedEvents processed,
-      ExecutorService executor) {
+  TandemCommandHandler(SlackPeople people, SlackConversation conversation, AfterAck afterAck) {
     this.people = people;
     this.conversation = conversation;
-    this.processed = processed;
-    this.executor = executor;
+    this.afterAck = afterAck;
   }
 
   @Override
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
     SlashCommandPayload p = req.getPayload();
     String botToken = ctx.getBotToken();
-    try {
-      executor.submit(
-          () -> {
-            // De-duplication after the ack: it needs the database, the ack must not wait for it.
-            if (!processed.firstTime("slack", "trigger:" + p.getTriggerId())) {
-              return;
-            }
-            Who who = people.who(p.getTeamId(), p.getTeamDomain(), p.getUserId(), botToken);
-            String text = p.getText() == null ? "" : p.getText().strip();
-            int space = text.indexOf(' ');
-            String name = space < 0 ? text : text.substring(0, space);
-            String args = space < 0 ? "" : text.substring(space + 1);
-            var reply = conversation.handle(new Inbound.Command(who, name, args));
-            conversation.deliver(
-                reply,
-                new SlackConversation.Target(
-                    botToken, p.getTriggerId(), p.getResponseUrl(), p.getUserId(), null),
-                Texts.of(who.locale()));
-          });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      return ctx.ack(r -> r.responseType("ephemeral").text(SlackConversation.BUSY));
-    }
-    return ctx.ack();
+    boolean queued =
+        afterAck.once(
+            "trigger:" + p.getTriggerId(),
+            () -> {
+              Who who = people.who(p.getTeamId(), p.getTeamDomain(), p.getUserId(), botToken);
+              String text = p.getText() == null ? "" : p.getText().strip();
+              int space = text.indexOf(' ');
+              String name = space < 0 ? text : text.substring(0, space);
+              String args = space < 0 ? "" : text.substring(space + 1);
+              conversation.deliver(
+                  conversation.handle(new Inbound.Command(who, name, args)),
+                  new SlackConversation.Target(
+                      botToken, p.getTriggerId(), p.getResponseUrl(), p.getUserId(), null),
+                  Texts.of(who.locale()));
+            });
+    return queued
+        ? ctx.ack()
+        : ctx.ack(r -> r.responseType("ephemeral").text(SlackConversation.BUSY));
   }
 }

@@ -18,7 +18,7 @@ class BusyTest {
   void aCommandThatCannotBeQueuedIsAnsweredBusyInTheAck() throws Exception {
     ExecutorService full = Executors.newSingleThreadExecutor();
     full.shutdown(); // rejects every task, as a full queue does
-    TandemCommandHandler handler = new TandemCommandHandler(null, null, null, full);
+    TandemCommandHandler handler = new TandemCommandHandler(null, null, new AfterAck(null, full));
     SlashCommandRequest request =
         new SlashCommandRequest(
             "team_id=T1&user_id=U1&command=%2Ftandem&text=missions&trigger_id=1.2.3&response_url=http%3A%2F%2Flocalhost%2Fr",
