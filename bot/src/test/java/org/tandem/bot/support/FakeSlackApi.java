@@ -36,6 +36,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> rateLimited = new ConcurrentHashMap<>();
   private final Map<String, String> users = new ConcurrentHashMap<>();
+  private final Map<String, String> answers = new ConcurrentHashMap<>();
 
   public FakeSlackApi() {
     try {
@@ -58,6 +59,11 @@ public final class FakeSlackApi implements AutoCloseable {
   /** The next {@code times} calls of the method answer 429 with Retry-After: 1. */
   public void rateLimit(String method, int times) {
     rateLimited.put(method, new AtomicInteger(times));
+  }
+
+  /** What a Web API method answers, instead of {@code {"ok":true}}. */
+  public void answer(String method, String json) {
+    answers.put(method, json);
   }
 
   /** What users.info says of a user: real name, locale, time zone and email. */
@@ -133,7 +139,7 @@ public final class FakeSlackApi implements AutoCloseable {
                   "{\"ok\":false,\"error\":\"user_not_found\"}");
           case "oauth.v2.access" ->
               "{\"ok\":true,\"access_token\":\"xoxb-installed-token\",\"token_type\":\"bot\",\"scope\":\"commands,chat:write\",\"bot_user_id\":\"UBOT\",\"app_id\":\"A0TANDEM\",\"team\":{\"id\":\"T0NEW\",\"name\":\"New Co\"},\"authed_user\":{\"id\":\"U0INSTALLER\"}}";
-          default -> "{\"ok\":true}";
+          default -> answers.getOrDefault(method, "{\"ok\":true}");
         };
     send(exchange, 200, json);
   }
