@@ -58,6 +58,7 @@ class DatabaseInstallationService implements InstallationService {
             ? d.getTeamName()
             : installer.getTeamId();
     Tenant tenant = tenants.findOrCreate(Platform.SLACK, installer.getTeamId(), teamName, "LU");
+    tenants.reinstalled(tenant.id());
     tx.executeWithoutResult(
         s -> {
           SlackInstallation row =
@@ -95,6 +96,7 @@ class DatabaseInstallationService implements InstallationService {
   @Override
   public void deleteAll(String enterpriseId, String teamId) {
     tx.executeWithoutResult(s -> installations.deleteByTeamId(teamId));
+    tenants.find(Platform.SLACK, teamId).ifPresent(t -> tenants.uninstalled(t.id()));
   }
 
   @Override

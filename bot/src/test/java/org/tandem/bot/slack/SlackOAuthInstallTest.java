@@ -160,6 +160,6 @@ class SlackOAuthInstallTest {
                 .query(Integer.class)
                 .single())
         .isZero();
-    assertThat(tenants.find(Platform.SLACK, "T0NEW")).isPresent();
+    assertThat(tenants.find(Platform.SLACK, "T0NEW").orElseThrow().uninstalledAt()).isNotNull();
   }
 }

@@ -56,6 +56,12 @@ public class Tenant {
   @Column(columnDefinition = "bpchar(3)")
   private String currency = "EUR";
 
+  @Column(name = "retention_days", insertable = false, updatable = false)
+  private int retentionDays = 365;
+
+  @Column(name = "uninstalled_at", insertable = false, updatable = false)
+  private Instant uninstalledAt;
+
   @Column(name = "created_at", insertable = false, updatable = false)
   private Instant createdAt;
 
@@ -94,6 +100,16 @@ public class Tenant {
 
   public String timeZone() {
     return timeZone;
+  }
+
+  /** Days the tenant's data is kept after its chat platform uninstalled Tandem. */
+  public int retentionDays() {
+    return retentionDays;
+  }
+
+  /** When Tandem was uninstalled, or null while it is installed. */
+  public Instant uninstalledAt() {
+    return uninstalledAt;
   }
 
   /** The company-wide policy, before any country override. */

@@ -62,6 +62,62 @@ public class Tenants {
     return org.tandem.core.common.Outcome.done(change(id, change));
   }
 
+  /** The chat platform uninstalled Tandem: the data is kept for the retention period. */
+  @Transactional
+  public void uninstalled(TenantId id) {
+    jdbc.sql("update tenant set uninstalled_at = coalesce(uninstalled_at, now()) where id = ?")
+        .param(id.value())
+        .update();
+  }
+
+  /** Installed again: nothing will be purged. */
+  @Transactional
+  public void reinstalled(TenantId id) {
+    jdbc.sql("update tenant set uninstalled_at = null where id = ?").param(id.value()).update();
+  }
+
+  @Transactional
+  public void retention(TenantId id, int days) {
+    if (days < 0 || days > 3650) {
+      throw new IllegalArgumentException("retention is 0 to 3650 days, got " + days);
+    }
+    jdbc.sql("update tenant set retention_days = ? where id = ?").params(days, id.value()).update();
+  }
+
+  /**
+   * Deletes every tenant uninstalled for longer than its retention period, with all its rows,
+   * children first. Returns how many tenants were purged. Safe to run on every instance.
+   */
+  @Transactional
+  public int purgeExpired() {
+    java.util.List<Long> expired =
+        jdbc.sql(
+                """
+                select id from tenant where uninstalled_at is not null
+                  and uninstalled_at < now() - make_interval(days => retention_days)
+                for update skip locked""")
+            .query(Long.class)
+            .list();
+    for (long id : expired) {
+      for (String table :
+          java.util.List.of(
+              "hour_entry",
+              "commitment",
+              "mission_dismissal",
+              "mission_skill_index",
+              "mission_session",
+              "mission",
+              "association",
+              "chat_identity",
+              "employee",
+              "tenant_country_policy")) {
+        jdbc.sql("delete from " + table + " where tenant_id = ?").param(id).update();
+      }
+      jdbc.sql("delete from tenant where id = ?").param(id).update();
+    }
+    return expired.size();
+  }
+
   /** Sets or clears the override of one country's sites. */
   @Transactional
   public void override(TenantId id, CountryOverride override) {
