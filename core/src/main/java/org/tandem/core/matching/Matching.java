@@ -274,7 +274,9 @@ public class Matching {
         from facts f
         where f.mode <> 'ONSITE' or f.km <= :range
       )
-      select id, title, association_name, mode, place_name, km, shared_skills, shared_causes,
+      select id, title, association_name, mode, place_name,
+             case when mode = 'HYBRID' and km > :range then null else km end as km,
+             shared_skills, shared_causes,
              slots & :avail as common_slots, slots = 0 as any_time,
              capacity - seats_taken as seats_left, score
       from scored

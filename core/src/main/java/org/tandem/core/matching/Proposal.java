@@ -29,7 +29,8 @@ public record Proposal(
 
   /**
    * The reason a person reads: "uses your accounting and spreadsheets skills · 4 km from
-   * Differdange · Thursday evenings".
+   * Differdange · Thursday evenings". A hybrid mission beyond the travel range has no distance: it
+   * is proposed for its remote part.
    */
   public String reason(Locale locale, SkillTaxonomy skills) {
     String lang = locale.getLanguage();
@@ -63,6 +64,14 @@ public record Proposal(
             case "fr" -> "à " + km + " km de " + fromPlace;
             case "de" -> km + " km von " + fromPlace;
             default -> km + " km from " + fromPlace;
+          });
+    } else if (mode == MissionMode.HYBRID) {
+      // Beyond the travel range a hybrid mission is proposed for its remote part.
+      parts.add(
+          switch (lang) {
+            case "fr" -> "à distance, ou sur place à " + missionPlace;
+            case "de" -> "remote, oder vor Ort in " + missionPlace;
+            default -> "remote, or on site in " + missionPlace;
           });
     } else if (mode == MissionMode.REMOTE) {
       parts.add(

@@ -185,6 +185,13 @@ class MatchingTest {
         .containsExactlyInAnyOrder("Hybrid in Paris", "Remote far away");
     assertThat(titles(MatchQuery.profileOnly().near(fixtures.place("Paris"))))
         .contains("On site in Paris");
+    Proposal hybrid =
+        matching.propose(tenant, ana.id(), MatchQuery.profileOnly(), 10, 0).stream()
+            .filter(p -> p.title().equals("Hybrid in Paris"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(hybrid.distanceKm()).isNull();
+    assertThat(hybrid.reason(Locale.ENGLISH, skills)).contains("remote, or on site in Paris");
   }
 
   @Test
