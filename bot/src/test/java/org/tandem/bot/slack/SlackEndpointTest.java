@@ -54,6 +54,7 @@ class SlackEndpointTest {
     registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
     registry.add("SLACK_BOT_TOKEN", () -> "xoxb-test-token");
     registry.add("SLACK_API_URL", slack::apiUrl);
+    registry.add("TANDEM_ADMINS", () -> "U0ADMIN1,U0ADMIN2");
   }
 
   @AfterAll
@@ -422,6 +423,110 @@ class SlackEndpointTest {
     assertThat(options.size()).isBetween(2, 20);
     assertThat(options.get(0).at("/text/text").asText()).isEqualTo("Esch-sur-Alzette (LU)");
     assertThat(options.get(0).get("value").asText()).isEqualTo("Esch-sur-Alzette, LU");
+  }
+
+  @Test
+  void theFirstAdminsComeFromTandemAdmins() throws Exception {
+    slack.user("U0ADMIN1", "Paul Admin", "en-US", "Europe/Luxembourg", "paul@acme.example");
+    command(TEAM, "U0ADMIN1", "admin", "admin-U0ADMIN1");
+    FakeSlackApi.Call reply = slack.await("/response/admin-U0ADMIN1", c -> true);
+    assertThat(text(reply)).contains("Policy of");
+    command(TEAM, user, "admin", "admin-" + user);
+    assertThat(text(slack.await("/response/admin-" + user, c -> true))).contains("only an admin");
+  }
+
+  @Test
+  void theHoursModalLogsHoursOrShowsTheRefusalOnItsField() throws Exception {
+    Employee ana = onboarded(user);
+    tenants.change(ana.tenantId(), org.tandem.core.tenants.PolicyChange.none().allowance(40));
+    Mission mission = fixtures.workshopInEsch(ana.tenantId(), 3);
+    interaction(
+        blockAction(
+            TEAM,
+            user,
+            "mission.commit#0",
+            Map.of("missionId", Long.toString(mission.id())),
+            "h-" + user));
+    slack.await("/response/h-" + user, c -> text(c).contains("You're in"));
+    command(TEAM, user, "hours", "hours-" + user);
+    JsonNode view =
+        JSON.readTree(
+            slack.await("views.open", c -> c.param("view").contains("\"hours\"")).param("view"));
+    String commitment =
+        view.at("/blocks").findValues("initial_option").get(0).get("value").asText();
+    java.util.function.Function<String, Map<String, Object>> submit =
+        hours ->
+            Map.of(
+                "type",
+                "view_submission",
+                "team",
+                Map.of("id", TEAM, "domain", "acme"),
+                "user",
+                Map.of("id", user, "username", "ana", "team_id", TEAM),
+                "api_app_id",
+                "A0TANDEM",
+                "trigger_id",
+                "789." + UUID.randomUUID(),
+                "view",
+                Map.of(
+                    "id",
+                    "V2",
+                    "type",
+                    "modal",
+                    "callback_id",
+                    "hours",
+                    "private_metadata",
+                    "{}",
+                    "state",
+                    Map.of(
+                        "values",
+                        Map.of(
+                            "commitment",
+                                Map.of(
+                                    "commitment",
+                                    Map.of(
+                                        "type",
+                                        "static_select",
+                                        "selected_option",
+                                        Map.of(
+                                            "text",
+                                            Map.of("type", "plain_text", "text", "x"),
+                                            "value",
+                                            commitment))),
+                            "date",
+                                Map.of(
+                                    "date",
+                                    Map.of(
+                                        "type",
+                                        "datepicker",
+                                        "selected_date",
+                                        java.time.LocalDate.now(Fixtures.LUXEMBOURG).toString())),
+                            "hours",
+                                Map.of("hours", Map.of("type", "plain_text_input", "value", hours)),
+                            "workTime",
+                                Map.of(
+                                    "workTime",
+                                    Map.of(
+                                        "type",
+                                        "static_select",
+                                        "selected_option",
+                                        Map.of(
+                                            "text",
+                                            Map.of("type", "plain_text", "text", "Yes"),
+                                            "value",
+                                            "yes")))))));
+    JsonNode refused = JSON.readTree(interaction(submit.apply("-3")).body());
+    assertThat(refused.at("/errors/hours").asText()).contains("more than zero");
+    assertThat(interaction(submit.apply("2h30")).body()).doesNotContain("errors");
+    slack.await(
+        "chat.postMessage",
+        c -> c.param("blocks") != null && c.param("blocks").contains("Logged 2.5 h"));
+    assertThat(
+            jdbc.sql("select sum(minutes) from hour_entry where employee_id = ?")
+                .param(ana.id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(150);
   }
 
   @Test
