@@ -8,6 +8,10 @@ import com.slack.api.bolt.service.InstallationService;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.conversation.Who;
 import org.tandem.bot.security.TokenCipher;
 import org.tandem.core.tenants.Platform;
 import org.tandem.core.tenants.Tenant;
@@ -25,18 +29,21 @@ class DatabaseInstallationService implements InstallationService {
   private final Tenants tenants;
   private final SlackPeople people;
   private final TransactionTemplate tx;
+  private final SlackConversation conversation;
 
   DatabaseInstallationService(
       SlackInstallationRepository installations,
       TokenCipher cipher,
       Tenants tenants,
       SlackPeople people,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      SlackConversation conversation) {
     this.installations = installations;
     this.cipher = cipher;
     this.tenants = tenants;
     this.people = people;
     this.tx = tx;
+    this.conversation = conversation;
   }
 
   @Override
@@ -80,7 +87,30 @@ class DatabaseInstallationService implements InstallationService {
         });
     if (installer.getInstallerUserId() != null) {
       people.makeAdmin(tenant, installer.getInstallerUserId(), installer.getBotAccessToken());
+      welcome(installer, teamName);
     }
+  }
+
+  /**
+   * Tells the installer, in their language, that Tandem is installed and that the company policy
+   * (allowance, approvals, valuation) is theirs to set first: until then no work-time hour counts.
+   */
+  private void welcome(Installer installer, String teamName) {
+    Who who =
+        people.who(
+            installer.getTeamId(),
+            teamName,
+            installer.getInstallerUserId(),
+            installer.getBotAccessToken());
+    Texts texts = Texts.of(who.locale());
+    Reply reply =
+        Reply.notice(Reply.Notice.Level.SUCCESS, texts.t("slack.welcome.admin"))
+            .then(conversation.handle(new Inbound.Command(who, "admin", "")));
+    conversation.deliver(
+        reply,
+        new SlackConversation.Target(
+            installer.getBotAccessToken(), null, null, installer.getInstallerUserId(), null),
+        texts);
   }
 
   @Override

@@ -157,7 +157,9 @@ class SlackConfiguration {
     App app = new App(config.build());
     if (settings.oauth()) {
       app.asOAuthApp(true);
-      app.service(new DatabaseInstallationService(installations, cipher, tenants, people, tx));
+      app.service(
+          new DatabaseInstallationService(
+              installations, cipher, tenants, people, tx, conversation));
       app.service(new DatabaseOAuthStateService(jdbc));
       // app_uninstalled and tokens_revoked delete the workspace's token at once.
       app.enableTokenRevocationHandlers();

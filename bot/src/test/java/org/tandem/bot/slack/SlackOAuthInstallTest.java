@@ -102,6 +102,11 @@ class SlackOAuthInstallTest {
     var installer = people.identify(tenant.id(), IdentityKind.SLACK, "U0INSTALLER").orElseThrow();
     assertThat(installer.has(Role.ADMIN)).isTrue();
     assertThat(installer.displayName()).isEqualTo("Claire Weber");
+    FakeSlackApi.Call welcome =
+        slack.await("chat.postMessage", c -> "U0INSTALLER".equals(c.param("channel")));
+    assertThat(welcome.param("text"))
+        .contains("Tandem est installé")
+        .contains("Politique de New Co");
 
     // A forged or replayed state is refused and installs nothing.
     HttpResponse<String> forged =
