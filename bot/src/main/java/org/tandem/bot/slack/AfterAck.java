@@ -2,6 +2,7 @@ package org.tandem.bot.slack;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import org.tandem.bot.channels.ProcessedEvents;
 
 /**
  * Work that runs after Slack's request was acknowledged, once per delivery: the key (a trigger id,

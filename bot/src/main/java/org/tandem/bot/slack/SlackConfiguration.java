@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tandem.bot.channels.ProcessedEvents;
 import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.security.TokenCipher;
 import org.tandem.core.people.People;

@@ -1,4 +1,4 @@
-package org.tandem.bot.slack;
+package org.tandem.bot.channels;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,0 +1,2 @@
+/** What every chat channel shares: remembering the deliveries already processed. */
+package org.tandem.bot.channels;

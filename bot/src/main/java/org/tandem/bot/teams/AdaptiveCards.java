@@ -1,0 +1,226 @@
+package org.tandem.bot.teams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Reply.Button;
+import org.tandem.bot.conversation.Reply.Card;
+import org.tandem.bot.conversation.Reply.Fact;
+import org.tandem.bot.conversation.Reply.Field;
+import org.tandem.bot.conversation.Reply.Form;
+import org.tandem.bot.conversation.Reply.More;
+import org.tandem.bot.conversation.Reply.Notice;
+import org.tandem.bot.conversation.Reply.Option;
+
+/**
+ * Renders the engine's replies as Adaptive Cards 1.5, Teams' version: one card per part, at most 6
+ * actions a card (Teams' host config). Buttons and forms submit their action id, form id and
+ * context in the card's data ({@code Action.Submit}); form fields are inputs named after them.
+ */
+final class AdaptiveCards {
+
+  static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+  static final int MAX_ACTIONS = 6;
+
+  /** Keys of the form's context in the submitted data, kept apart from the field values. */
+  static final String CONTEXT_PREFIX = "ctx.";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private AdaptiveCards() {}
+
+  /** A message activity carrying the reply: its text for notifications, a card per part. */
+  static ObjectNode message(Reply reply) {
+    ObjectNode activity = JSON.createObjectNode();
+    activity.put("type", "message");
+    activity.put(
+        "text",
+        reply.plainText().length() > 2000
+            ? reply.plainText().substring(0, 2000)
+            : reply.plainText());
+    ArrayNode attachments = activity.putArray("attachments");
+    for (Reply.Part part : reply.parts()) {
+      ObjectNode a = attachments.addObject();
+      a.put("contentType", CONTENT_TYPE);
+      a.set("content", card(part));
+    }
+    return activity;
+  }
+
+  static ObjectNode card(Reply.Part part) {
+    ObjectNode card = JSON.createObjectNode();
+    card.put("type", "AdaptiveCard");
+    card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+    card.put("version", "1.5");
+    ArrayNode body = card.putArray("body");
+    ArrayNode actions = JSON.createArrayNode();
+    if (part instanceof Notice n) {
+      text(body, n.text(), null)
+          .put(
+              "color",
+              switch (n.level()) {
+                case WARNING -> "warning";
+                case ERROR -> "attention";
+                case SUCCESS -> "good";
+                case INFO -> "default";
+              });
+    } else if (part instanceof Card c) {
+      text(body, c.title(), "bolder").put("size", "medium");
+      if (c.subtitle() != null && !c.subtitle().isBlank()) {
+        text(body, c.subtitle(), null).put("isSubtle", true);
+      }
+      if (!c.facts().isEmpty()) {
+        ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+        for (Fact f : c.facts()) {
+          facts.addObject().put("title", f.label()).put("value", f.value());
+        }
+      }
+      if (c.text() != null && !c.text().isBlank()) {
+        text(body, c.text(), null);
+      }
+      if (c.image() != null) {
+        body.addObject()
+            .put("type", "Image")
+            .put("url", c.image().url())
+            .put("altText", c.image().altText());
+      }
+      for (Button b : c.buttons().subList(0, Math.min(MAX_ACTIONS, c.buttons().size()))) {
+        submit(
+            actions,
+            b.label(),
+            b.actionId(),
+            b.data(),
+            b.style() == Button.Style.PRIMARY
+                ? "positive"
+                : b.style() == Button.Style.DANGER ? "destructive" : null);
+      }
+    } else if (part instanceof More m) {
+      submit(actions, m.label(), m.actionId(), m.data(), null);
+    } else if (part instanceof Form f) {
+      form(body, actions, f);
+    }
+    if (!actions.isEmpty()) {
+      card.set("actions", actions);
+    }
+    if (body.isEmpty()) {
+      text(body, " ", null);
+    }
+    return card;
+  }
+
+  private static void form(ArrayNode body, ArrayNode actions, Form f) {
+    text(body, f.title(), "bolder").put("size", "medium");
+    if (f.intro() != null && !f.intro().isBlank()) {
+      text(body, f.intro(), null);
+    }
+    for (Field field : f.fields()) {
+      ObjectNode input = body.addObject();
+      input.put("id", field.name());
+      input.put("label", field.label());
+      input.put("isRequired", field.required());
+      String value = field.values().isEmpty() ? "" : field.values().get(0);
+      switch (field.type()) {
+        case TEXT, PLACE, NUMBER -> input.put("type", "Input.Text").put("value", value);
+        case LONG_TEXT ->
+            input.put("type", "Input.Text").put("isMultiline", true).put("value", value);
+        case DATE -> input.put("type", "Input.Date").put("value", value);
+        case SELECT, MULTI_SELECT -> {
+          input.put("type", "Input.ChoiceSet");
+          input.put("style", "compact");
+          boolean multi = field.type() == Reply.FieldType.MULTI_SELECT;
+          input.put("isMultiSelect", multi);
+          input.put("value", multi ? String.join(",", field.values()) : value);
+          ArrayNode choices = input.putArray("choices");
+          for (Option o : field.options()) {
+            choices.addObject().put("title", o.label()).put("value", o.value());
+          }
+        }
+      }
+      if (field.placeholder() != null
+          && !field.placeholder().isBlank()
+          && input.path("type").asText().equals("Input.Text")) {
+        input.put("placeholder", field.placeholder());
+      }
+      if (field.error() != null) {
+        input.put("errorMessage", field.error());
+        text(body, field.error(), null).put("color", "attention").put("spacing", "none");
+      }
+    }
+    ObjectNode data = JSON.createObjectNode();
+    data.put("formId", f.id());
+    // Teams submits a multi-select as "a,b,c": only these fields are split back into values.
+    data.put(
+        "multi",
+        String.join(
+            ",",
+            f.fields().stream()
+                .filter(x -> x.type() == Reply.FieldType.MULTI_SELECT)
+                .map(Field::name)
+                .toList()));
+    f.context().forEach((k, v) -> data.put(CONTEXT_PREFIX + k, v));
+    actions
+        .addObject()
+        .put("type", "Action.Submit")
+        .put("title", f.submitLabel())
+        .put("style", "positive")
+        .set("data", data);
+  }
+
+  private static void submit(
+      ArrayNode actions, String title, String actionId, Map<String, String> data, String style) {
+    ObjectNode a = actions.addObject().put("type", "Action.Submit").put("title", title);
+    if (style != null) {
+      a.put("style", style);
+    }
+    ObjectNode d = JSON.createObjectNode();
+    d.put("action", actionId);
+    data.forEach(d::put);
+    a.set("data", d);
+  }
+
+  private static ObjectNode text(ArrayNode body, String text, String weight) {
+    ObjectNode t = body.addObject().put("type", "TextBlock").put("text", text).put("wrap", true);
+    if (weight != null) {
+      t.put("weight", weight);
+    }
+    return t;
+  }
+
+  /** The submitted values of a form, split from the form id and the context. */
+  static Map<String, List<String>> values(com.fasterxml.jackson.databind.JsonNode value) {
+    Map<String, List<String>> values = new java.util.HashMap<>();
+    List<String> multi = List.of(value.path("multi").asText("").split(","));
+    value
+        .properties()
+        .forEach(
+            e -> {
+              String key = e.getKey();
+              if (!List.of("formId", "action", "multi").contains(key)
+                  && !key.startsWith(CONTEXT_PREFIX)) {
+                String v = e.getValue().asText();
+                if (v.isEmpty()) {
+                  values.put(key, List.of());
+                } else {
+                  values.put(key, multi.contains(key) ? List.of(v.split(",")) : List.of(v));
+                }
+              }
+            });
+    return values;
+  }
+
+  static Map<String, String> context(com.fasterxml.jackson.databind.JsonNode value) {
+    Map<String, String> context = new java.util.HashMap<>();
+    value
+        .properties()
+        .forEach(
+            e -> {
+              if (e.getKey().startsWith(CONTEXT_PREFIX)) {
+                context.put(e.getKey().substring(CONTEXT_PREFIX.length()), e.getValue().asText());
+              }
+            });
+    return context;
+  }
+}

@@ -1,0 +1,106 @@
+package org.tandem.bot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * The Bot Connector REST API v3 on the activity's {@code serviceUrl}: replies sent with an app
+ * token from the client-credentials flow, cached until five minutes before it expires; 429 and 5xx
+ * retried with back-off.
+ */
+class BotConnector {
+
+  private static final Logger log = LoggerFactory.getLogger(BotConnector.class);
+  static final int ATTEMPTS = 3;
+
+  private final TeamsSettings settings;
+  private final RestClient http;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private String token;
+  private Instant tokenExpires = Instant.EPOCH;
+
+  BotConnector(TeamsSettings settings, RestClient http, Clock clock) {
+    this.settings = settings;
+    this.http = http;
+    this.clock = clock;
+  }
+
+  /** Replies in the conversation, threaded on the activity replied to. */
+  void reply(String serviceUrl, String conversationId, String replyToId, JsonNode activity) {
+    String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
+    String url =
+        base
+            + "v3/conversations/"
+            + conversationId
+            + "/activities"
+            + (replyToId == null ? "" : "/" + replyToId);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        http.post()
+            .uri(url)
+            .header("Authorization", "Bearer " + token())
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(json.writeValueAsString(activity))
+            .retrieve()
+            .toBodilessEntity();
+        return;
+      } catch (RestClientResponseException e) {
+        int status = e.getStatusCode().value();
+        if ((status == 429 || status >= 500) && attempt < ATTEMPTS) {
+          sleep(Duration.ofMillis(250L << attempt));
+          continue;
+        }
+        log.warn("The Bot Connector answered {} for {}", status, url);
+        return;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  synchronized String token() {
+    if (token != null && tokenExpires.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+      return token;
+    }
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("grant_type", "client_credentials");
+    form.add("client_id", settings.appId());
+    form.add("client_secret", settings.appPassword());
+    form.add("scope", "https://api.botframework.com/.default");
+    JsonNode answer;
+    try {
+      answer =
+          json.readTree(
+              http.post()
+                  .uri(settings.tokenUrl())
+                  .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                  .body(form)
+                  .retrieve()
+                  .body(String.class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("The token endpoint did not answer JSON", e);
+    }
+    token = answer.path("access_token").asText();
+    tokenExpires = clock.instant().plusSeconds(answer.path("expires_in").asLong(3600));
+    return token;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package org.tandem.bot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.tandem.bot.channels.ProcessedEvents;
+import org.tandem.bot.conversation.ConversationEngine;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Who;
+
+/**
+ * {@code POST /api/messages}: every activity is authenticated first (401 and nothing touched
+ * otherwise); a message's text, or the data of a card's button or form, goes to the engine; the
+ * answer is sent back through the Bot Connector. Activity ids are processed once. Other activity
+ * types are acknowledged and ignored.
+ */
+@RestController
+@Conditional(TeamsEnabled.class)
+class MessagesController {
+
+  private final BotFrameworkAuthenticator authenticator;
+  private final BotConnector connector;
+  private final TeamsPeople people;
+  private final ConversationEngine engine;
+  private final ProcessedEvents processed;
+  private final ObjectMapper json = new ObjectMapper();
+
+  MessagesController(
+      BotFrameworkAuthenticator authenticator,
+      BotConnector connector,
+      TeamsPeople people,
+      ConversationEngine engine,
+      ProcessedEvents processed) {
+    this.authenticator = authenticator;
+    this.connector = connector;
+    this.people = people;
+    this.engine = engine;
+    this.processed = processed;
+  }
+
+  @PostMapping("/api/messages")
+  ResponseEntity<Void> receive(
+      @RequestHeader(value = "Authorization", required = false) String authorization,
+      @RequestBody String body) {
+    JsonNode activity;
+    try {
+      activity = json.readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return ResponseEntity.badRequest().build();
+    }
+    String serviceUrl = activity.path("serviceUrl").asText(null);
+    if (authenticator
+        .authenticate(authorization, serviceUrl, activity.path("channelId").asText(null))
+        .isEmpty()) {
+      return ResponseEntity.status(401).build();
+    }
+    if (!"message".equals(activity.path("type").asText())) {
+      return ResponseEntity.ok().build();
+    }
+    if (!processed.firstTime("teams", activity.path("id").asText(""))) {
+      return ResponseEntity.ok().build();
+    }
+    Who who = people.who(activity);
+    Reply reply = engine.handle(inbound(who, activity));
+    ObjectNode answer = AdaptiveCards.message(reply);
+    answer.set("from", activity.path("recipient"));
+    answer.set("recipient", activity.path("from"));
+    answer.set("conversation", activity.path("conversation"));
+    answer.put("replyToId", activity.path("id").asText());
+    connector.reply(
+        serviceUrl,
+        activity.at("/conversation/id").asText(),
+        activity.path("id").asText(null),
+        answer);
+    return ResponseEntity.ok().build();
+  }
+
+  static Inbound inbound(Who who, JsonNode activity) {
+    JsonNode value = activity.path("value");
+    if (value.isObject() && value.has("formId")) {
+      return new Inbound.Submit(
+          who,
+          value.get("formId").asText(),
+          AdaptiveCards.values(value),
+          AdaptiveCards.context(value));
+    }
+    if (value.isObject() && value.has("action")) {
+      Map<String, String> data = new HashMap<>();
+      value
+          .properties()
+          .forEach(
+              e -> {
+                if (!e.getKey().equals("action")) {
+                  data.put(e.getKey(), e.getValue().asText());
+                }
+              });
+      return new Inbound.Action(who, value.get("action").asText(), data);
+    }
+    String text = activity.path("text").asText("").replaceAll("<at>[^<]*</at>", " ").strip();
+    return new Inbound.Text(who, text);
+  }
+}

@@ -1,0 +1,36 @@
+package org.tandem.bot.teams;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
+import org.tandem.core.people.People;
+import org.tandem.core.tenants.Tenants;
+
+/** Wires Teams when {@code TEAMS_APP_ID} is set. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TeamsEnabled.class)
+class TeamsConfiguration {
+
+  @Bean
+  TeamsSettings teamsSettings(Environment env) {
+    return TeamsSettings.from(env);
+  }
+
+  @Bean
+  BotFrameworkAuthenticator botFrameworkAuthenticator(TeamsSettings settings) {
+    return new BotFrameworkAuthenticator(settings, RestClient.create(), Clock.systemUTC());
+  }
+
+  @Bean
+  BotConnector botConnector(TeamsSettings settings) {
+    return new BotConnector(settings, RestClient.create(), Clock.systemUTC());
+  }
+
+  @Bean
+  TeamsPeople teamsPeople(Tenants tenants, People people) {
+    return new TeamsPeople(tenants, people);
+  }
+}

@@ -1,0 +1,297 @@
+package org.tandem.bot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tandem.bot.support.BotTest;
+import org.tandem.core.missions.Mission;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.IdentityKind;
+import org.tandem.core.people.NewPerson;
+import org.tandem.core.people.People;
+import org.tandem.core.support.Fixtures;
+import org.tandem.core.tenants.Platform;
+import org.tandem.core.tenants.TenantId;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * Teams through the real {@code /api/messages}: tokens signed by a local key served from a fake
+ * OpenID metadata and keys endpoint, answers recorded by a fake Bot Connector.
+ */
+@BotTest
+class TeamsMessagesTest {
+
+  static final String APP_ID = "00000000-0000-0000-0000-0000000a99e1";
+  static final String TENANT = "b28fdbfd-2b78-4f93-b0f8-8881793f0f8f";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final RSAKey KEY = key("k1");
+  static final List<String[]> sent = new CopyOnWriteArrayList<>();
+  static final HttpServer fake = fake();
+  static final String SERVICE_URL =
+      "http://127.0.0.1:" + fake.getAddress().getPort() + "/connector/";
+
+  @DynamicPropertySource
+  static void teams(DynamicPropertyRegistry registry) {
+    String base = "http://127.0.0.1:" + fake.getAddress().getPort();
+    registry.add("TEAMS_APP_ID", () -> APP_ID);
+    registry.add("TEAMS_APP_PASSWORD", () -> "app-password");
+    registry.add("TEAMS_OPENID_METADATA_URL", () -> base + "/openid");
+    registry.add("TEAMS_TOKEN_URL", () -> base + "/token");
+  }
+
+  @AfterAll
+  static void stop() {
+    fake.stop(0);
+  }
+
+  @LocalServerPort int port;
+  @Autowired Tenants tenants;
+  @Autowired People people;
+  @Autowired Fixtures fixtures;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  String aad;
+
+  @BeforeEach
+  void fresh() {
+    sent.clear();
+    aad = UUID.randomUUID().toString();
+  }
+
+  static RSAKey key(String kid) {
+    try {
+      return new RSAKeyGenerator(2048).keyID(kid).generate();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static HttpServer fake() {
+    try {
+      HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      s.createContext(
+          "/",
+          x -> {
+            String path = x.getRequestURI().getPath();
+            String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String base = "http://127.0.0.1:" + s.getAddress().getPort();
+            String answer;
+            if (path.equals("/openid")) {
+              answer =
+                  "{\"issuer\":\"https://api.botframework.com\",\"jwks_uri\":\""
+                      + base
+                      + "/keys\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
+            } else if (path.equals("/keys")) {
+              Map<String, Object> jwk = new java.util.HashMap<>(KEY.toPublicJWK().toJSONObject());
+              jwk.put("endorsements", List.of("msteams"));
+              answer = JSON.writeValueAsString(Map.of("keys", List.of(jwk)));
+            } else if (path.equals("/token")) {
+              answer =
+                  "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"bot-app-token\"}";
+            } else {
+              sent.add(new String[] {path, body, x.getRequestHeaders().getFirst("Authorization")});
+              answer = "{\"id\":\"reply-1\"}";
+            }
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.sendResponseHeaders(200, bytes.length);
+            x.getResponseBody().write(bytes);
+            x.close();
+          });
+      s.start();
+      return s;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String token(
+      RSAKey key, String issuer, String audience, Instant expires, String serviceUrl)
+      throws Exception {
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .audience(audience)
+            .expirationTime(Date.from(expires))
+            .notBeforeTime(Date.from(Instant.now().minusSeconds(60)))
+            .claim("serviceurl", serviceUrl)
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  static String good() throws Exception {
+    return token(
+        KEY, "https://api.botframework.com", APP_ID, Instant.now().plusSeconds(600), SERVICE_URL);
+  }
+
+  ObjectNode message(String text) {
+    ObjectNode a = JSON.createObjectNode();
+    a.put("type", "message");
+    a.put("id", "act-" + UUID.randomUUID());
+    a.put("serviceUrl", SERVICE_URL);
+    a.put("channelId", "msteams");
+    a.put("text", text);
+    a.put("locale", "en-US");
+    a.putObject("from").put("id", "29:" + aad).put("aadObjectId", aad).put("name", "Ana Lopes");
+    a.putObject("recipient").put("id", "28:" + APP_ID).put("name", "Tandem");
+    a.putObject("conversation")
+        .put("id", "a:conv-" + aad)
+        .put("conversationType", "personal")
+        .put("tenantId", TENANT);
+    return a;
+  }
+
+  HttpResponse<String> post(JsonNode activity, String token) throws Exception {
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(activity)));
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode lastReply() throws Exception {
+    assertThat(sent).isNotEmpty();
+    return JSON.readTree(sent.get(sent.size() - 1)[1]);
+  }
+
+  @Test
+  void aMessageIsAnsweredWithAdaptiveCardsThroughTheConnector() throws Exception {
+    ObjectNode m = message("help");
+    assertThat(post(m, good()).statusCode()).isEqualTo(200);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0)[0])
+        .isEqualTo(
+            "/connector/v3/conversations/a:conv-" + aad + "/activities/" + m.get("id").asText());
+    assertThat(sent.get(0)[2]).isEqualTo("Bearer bot-app-token");
+    JsonNode reply = lastReply();
+    assertThat(reply.at("/attachments/0/contentType").asText())
+        .isEqualTo(AdaptiveCards.CONTENT_TYPE);
+    assertThat(reply.path("text").asText()).contains("Tandem");
+    var tenant = tenants.find(Platform.TEAMS, TENANT).orElseThrow();
+    assertThat(people.identify(tenant.id(), IdentityKind.TEAMS, aad)).isPresent();
+  }
+
+  @Test
+  void missingForgedExpiredWrongAudienceWrongIssuerAndServiceUrlMismatchAreRejected()
+      throws Exception {
+    Instant later = Instant.now().plusSeconds(600);
+    List<String> bad =
+        List.of(
+            token(key("k1"), "https://api.botframework.com", APP_ID, later, SERVICE_URL),
+            token(
+                KEY,
+                "https://api.botframework.com",
+                APP_ID,
+                Instant.now().minusSeconds(600),
+                SERVICE_URL),
+            token(KEY, "https://api.botframework.com", "another-app", later, SERVICE_URL),
+            token(KEY, "https://sts.windows.net/evil/", APP_ID, later, SERVICE_URL),
+            token(KEY, "https://api.botframework.com", APP_ID, later, "https://elsewhere.example/"),
+            "not-a-jwt");
+    assertThat(post(message("help"), null).statusCode()).isEqualTo(401);
+    for (String t : bad) {
+      assertThat(post(message("help"), t).statusCode()).isEqualTo(401);
+    }
+    assertThat(sent).isEmpty();
+    assertThat(
+            tenants
+                .find(Platform.TEAMS, TENANT)
+                .flatMap(t -> people.identify(t.id(), IdentityKind.TEAMS, aad)))
+        .isEmpty();
+  }
+
+  @Test
+  void unknownActivityTypesAreAcknowledgedAndIgnoredAndDuplicatesProcessedOnce() throws Exception {
+    ObjectNode typing = message("");
+    typing.put("type", "typing");
+    assertThat(post(typing, good()).statusCode()).isEqualTo(200);
+    assertThat(sent).isEmpty();
+    ObjectNode m = message("my year");
+    post(m, good());
+    post(m, good());
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void aCardButtonCommitsAndEveryCardIsAValidAdaptiveCardWithAtMostSixActions() throws Exception {
+    TenantId tenant = tenants.findOrCreate(Platform.TEAMS, TENANT, TENANT, "LU").id();
+    Employee e =
+        people.enrol(
+            tenant,
+            IdentityKind.TEAMS,
+            aad,
+            new NewPerson("Ana Lopes", null, java.util.Locale.ENGLISH, Fixtures.LUXEMBOURG));
+    people.updateProfile(tenant, e.id(), fixtures.accountantInDifferdange(tenant).profile());
+    Mission mission = fixtures.workshopInEsch(tenant, 3);
+
+    JsonSchema schema;
+    try (InputStream in =
+        getClass().getResourceAsStream("/schemas/adaptive-cards/adaptive-card.1.5.0.schema.json")) {
+      ObjectNode raw = (ObjectNode) JSON.readTree(in);
+      // Draft-06 names the schema with "id"; the validator wants "$id".
+      raw.set("$id", raw.remove("id"));
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V6).getSchema(raw);
+    }
+    assertThat(
+            schema.validate(
+                JSON.readTree(
+                    "{\"type\":\"AdaptiveCard\",\"version\":\"1.5\",\"body\":[{\"type\":\"TextBlock\"}]}")))
+        .as("the schema really checks cards")
+        .isNotEmpty();
+    for (String text : List.of("missions", "profile", "hours", "mine", "year", "help", "qwerty")) {
+      post(message(text), good());
+      for (JsonNode attachment : lastReply().get("attachments")) {
+        JsonNode card = attachment.get("content");
+        assertThat(schema.validate(card)).as(text + ": " + card).isEmpty();
+        assertThat(card.path("actions").size()).isLessThanOrEqualTo(AdaptiveCards.MAX_ACTIONS);
+      }
+    }
+    ObjectNode click = message("");
+    click
+        .putObject("value")
+        .put("action", "mission.commit")
+        .put("missionId", Long.toString(mission.id()));
+    post(click, good());
+    assertThat(lastReply().path("text").asText()).contains("You're in: Bookkeeping workshop");
+  }
+}
