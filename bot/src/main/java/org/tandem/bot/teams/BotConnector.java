@@ -36,8 +36,15 @@ class BotConnector {
     this.clock = clock;
   }
 
-  /** Replies in the conversation, threaded on the activity replied to. */
-  void reply(String serviceUrl, String conversationId, String replyToId, JsonNode activity) {
+  /** What the connector said: sent, gone (403/404: the bot was removed), or failed. */
+  enum Delivery {
+    SENT,
+    GONE,
+    FAILED
+  }
+
+  /** Replies in the conversation, threaded on the activity replied to (null: a new message). */
+  Delivery reply(String serviceUrl, String conversationId, String replyToId, JsonNode activity) {
     String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
     String url =
         base
@@ -54,7 +61,7 @@ class BotConnector {
             .body(json.writeValueAsString(activity))
             .retrieve()
             .toBodilessEntity();
-        return;
+        return Delivery.SENT;
       } catch (RestClientResponseException e) {
         int status = e.getStatusCode().value();
         if ((status == 429 || status >= 500) && attempt < ATTEMPTS) {
@@ -62,7 +69,7 @@ class BotConnector {
           continue;
         }
         log.warn("The Bot Connector answered {} for {}", status, url);
-        return;
+        return status == 403 || status == 404 ? Delivery.GONE : Delivery.FAILED;
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,7 @@ class MessagesController {
   private final TeamsPeople people;
   private final ConversationEngine engine;
   private final ProcessedEvents processed;
+  private final ConversationReferences references;
   private final ObjectMapper json = new ObjectMapper();
 
   MessagesController(
@@ -39,12 +41,14 @@ class MessagesController {
       BotConnector connector,
       TeamsPeople people,
       ConversationEngine engine,
-      ProcessedEvents processed) {
+      ProcessedEvents processed,
+      ConversationReferences references) {
     this.authenticator = authenticator;
     this.connector = connector;
     this.people = people;
     this.engine = engine;
     this.processed = processed;
+    this.references = references;
   }
 
   @PostMapping("/api/messages")
@@ -63,13 +67,17 @@ class MessagesController {
         .isEmpty()) {
       return ResponseEntity.status(401).build();
     }
-    if (!"message".equals(activity.path("type").asText())) {
+    String type = activity.path("type").asText();
+    if (!List.of("message", "installationUpdate", "conversationUpdate").contains(type)
+        || !processed.firstTime("teams", activity.path("id").asText(""))) {
       return ResponseEntity.ok().build();
     }
-    if (!processed.firstTime("teams", activity.path("id").asText(""))) {
+    if (!type.equals("message")) {
+      installation(activity, serviceUrl);
       return ResponseEntity.ok().build();
     }
     Who who = people.who(activity);
+    references.remember(who.tenant(), who.employeeId(), activity);
     Reply reply = engine.handle(inbound(who, activity));
     ObjectNode answer = AdaptiveCards.message(reply);
     answer.set("from", activity.path("recipient"));
@@ -82,6 +90,40 @@ class MessagesController {
         activity.path("id").asText(null),
         answer);
     return ResponseEntity.ok().build();
+  }
+
+  /**
+   * Tandem added (installationUpdate "add", or conversationUpdate with the bot among the members
+   * added): the conversation is remembered for proactive messages and welcomed. Removed: forgotten.
+   */
+  private void installation(JsonNode activity, String serviceUrl) {
+    String botId = activity.at("/recipient/id").asText();
+    String action = activity.path("action").asText("");
+    boolean added = action.startsWith("add") || contains(activity.path("membersAdded"), botId);
+    boolean removed =
+        action.startsWith("remove") || contains(activity.path("membersRemoved"), botId);
+    if (!added && !removed) {
+      return;
+    }
+    Who who = people.who(activity);
+    if (removed) {
+      references.forget(who.tenant(), activity.at("/conversation/id").asText());
+      return;
+    }
+    references.remember(who.tenant(), who.employeeId(), activity);
+    ObjectNode welcome = AdaptiveCards.message(engine.handle(new Inbound.Command(who, "help", "")));
+    welcome.set("from", activity.path("recipient"));
+    welcome.set("conversation", activity.path("conversation"));
+    connector.reply(serviceUrl, activity.at("/conversation/id").asText(), null, welcome);
+  }
+
+  private static boolean contains(JsonNode members, String id) {
+    for (JsonNode m : members) {
+      if (id.equals(m.path("id").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Inbound inbound(Who who, JsonNode activity) {

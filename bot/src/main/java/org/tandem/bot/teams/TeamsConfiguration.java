@@ -33,4 +33,15 @@ class TeamsConfiguration {
   TeamsPeople teamsPeople(Tenants tenants, People people) {
     return new TeamsPeople(tenants, people);
   }
+
+  @Bean
+  ConversationReferences conversationReferences(
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    return new ConversationReferences(jdbc);
+  }
+
+  @Bean
+  TeamsNotifier teamsNotifier(ConversationReferences references, BotConnector connector) {
+    return new TeamsNotifier(references, connector);
+  }
 }

@@ -81,6 +81,8 @@ class TeamsMessagesTest {
   @Autowired Tenants tenants;
   @Autowired People people;
   @Autowired Fixtures fixtures;
+  @Autowired TeamsNotifier notifier;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   final HttpClient http = HttpClient.newHttpClient();
   String aad;
@@ -127,7 +129,8 @@ class TeamsMessagesTest {
             }
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().add("Content-Type", "application/json");
-            x.sendResponseHeaders(200, bytes.length);
+            // A conversation whose id says "gone" answers as Teams does after an uninstall.
+            x.sendResponseHeaders(path.contains("gone") ? 403 : 200, bytes.length);
             x.getResponseBody().write(bytes);
             x.close();
           });
@@ -209,6 +212,71 @@ class TeamsMessagesTest {
     assertThat(reply.path("text").asText()).contains("Tandem");
     var tenant = tenants.find(Platform.TEAMS, TENANT).orElseThrow();
     assertThat(people.identify(tenant.id(), IdentityKind.TEAMS, aad)).isPresent();
+  }
+
+  @Test
+  void anInstallIsWelcomedRememberedForProactiveMessagesAndForgottenOnUninstall() throws Exception {
+    ObjectNode install = message("");
+    install.put("type", "installationUpdate");
+    install.put("action", "add");
+    install.remove("text");
+    assertThat(post(install, good()).statusCode()).isEqualTo(200);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0)[0])
+        .isEqualTo("/connector/v3/conversations/a:conv-" + aad + "/activities");
+    assertThat(lastReply().path("text").asText()).contains("Tandem");
+
+    TenantId tenant = tenants.find(Platform.TEAMS, TENANT).orElseThrow().id();
+    long employee = people.identify(tenant, IdentityKind.TEAMS, aad).orElseThrow().id();
+    assertThat(
+            notifier.send(
+                tenant,
+                employee,
+                org.tandem.bot.conversation.Reply.notice(
+                    org.tandem.bot.conversation.Reply.Notice.Level.INFO,
+                    "Reminder: workshop tomorrow")))
+        .isTrue();
+    assertThat(lastReply().path("text").asText()).isEqualTo("Reminder: workshop tomorrow");
+
+    ObjectNode remove = install.deepCopy();
+    remove.put("id", "act-" + UUID.randomUUID());
+    remove.put("action", "remove");
+    post(remove, good());
+    assertThat(
+            jdbc.sql("select count(*) from teams_conversation where conversation_id = ?")
+                .param("a:conv-" + aad)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            notifier.send(
+                tenant,
+                employee,
+                org.tandem.bot.conversation.Reply.notice(
+                    org.tandem.bot.conversation.Reply.Notice.Level.INFO, "x")))
+        .isFalse();
+  }
+
+  @Test
+  void aConversationAnswering403IsMarkedDead() throws Exception {
+    ObjectNode m = message("help");
+    ((ObjectNode) m.get("conversation")).put("id", "a:gone-" + aad);
+    post(m, good());
+    TenantId tenant = tenants.find(Platform.TEAMS, TENANT).orElseThrow().id();
+    long employee = people.identify(tenant, IdentityKind.TEAMS, aad).orElseThrow().id();
+    assertThat(
+            notifier.send(
+                tenant,
+                employee,
+                org.tandem.bot.conversation.Reply.notice(
+                    org.tandem.bot.conversation.Reply.Notice.Level.INFO, "x")))
+        .isFalse();
+    assertThat(
+            jdbc.sql("select dead from teams_conversation where conversation_id = ?")
+                .param("a:gone-" + aad)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
   }
 
   @Test
