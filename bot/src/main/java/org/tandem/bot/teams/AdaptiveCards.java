@@ -169,16 +169,48 @@ final class AdaptiveCards {
         .set("data", data);
   }
 
+  /**
+   * A button: {@code Action.Execute} (Universal Actions: Teams answers with an updated card),
+   * falling back to {@code Action.Submit} on clients without it. Both carry the engine's action id
+   * and data.
+   */
   private static void submit(
       ArrayNode actions, String title, String actionId, Map<String, String> data, String style) {
-    ObjectNode a = actions.addObject().put("type", "Action.Submit").put("title", title);
-    if (style != null) {
-      a.put("style", style);
-    }
     ObjectNode d = JSON.createObjectNode();
     d.put("action", actionId);
     data.forEach(d::put);
+    ObjectNode fallback = JSON.createObjectNode().put("type", "Action.Submit").put("title", title);
+    fallback.set("data", d.deepCopy());
+    ObjectNode a =
+        actions.addObject().put("type", "Action.Execute").put("title", title).put("verb", actionId);
+    if (style != null) {
+      a.put("style", style);
+      fallback.put("style", style);
+    }
     a.set("data", d);
+    a.set("fallback", fallback);
+  }
+
+  /** The whole reply as one card, for answers that replace a card (Universal Actions). */
+  static ObjectNode single(Reply reply) {
+    ObjectNode card = card(new Notice(Notice.Level.INFO, " "));
+    ArrayNode body = card.putArray("body");
+    ArrayNode actions = JSON.createArrayNode();
+    for (Reply.Part part : reply.parts()) {
+      ObjectNode one = card(part);
+      one.path("body").forEach(body::add);
+      one.path("actions")
+          .forEach(
+              a -> {
+                if (actions.size() < MAX_ACTIONS) {
+                  actions.add(a);
+                }
+              });
+    }
+    if (!actions.isEmpty()) {
+      card.set("actions", actions);
+    }
+    return card;
   }
 
   private static ObjectNode text(ArrayNode body, String text, String weight) {

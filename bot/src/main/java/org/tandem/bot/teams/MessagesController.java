@@ -52,7 +52,7 @@ class MessagesController {
   }
 
   @PostMapping("/api/messages")
-  ResponseEntity<Void> receive(
+  ResponseEntity<String> receive(
       @RequestHeader(value = "Authorization", required = false) String authorization,
       @RequestBody String body) {
     JsonNode activity;
@@ -68,9 +68,12 @@ class MessagesController {
       return ResponseEntity.status(401).build();
     }
     String type = activity.path("type").asText();
-    if (!List.of("message", "installationUpdate", "conversationUpdate").contains(type)
+    if (!List.of("message", "invoke", "installationUpdate", "conversationUpdate").contains(type)
         || !processed.firstTime("teams", activity.path("id").asText(""))) {
       return ResponseEntity.ok().build();
+    }
+    if (type.equals("invoke")) {
+      return invoke(activity);
     }
     if (!type.equals("message")) {
       installation(activity, serviceUrl);
@@ -117,6 +120,62 @@ class MessagesController {
     connector.reply(serviceUrl, activity.at("/conversation/id").asText(), null, welcome);
   }
 
+  /**
+   * Invokes answered in the HTTP response: {@code adaptiveCard/action} (Universal Actions) with the
+   * updated card; {@code task/fetch} and {@code task/submit} with a dialog holding the form (again,
+   * with its errors, until it is right) or a closing message.
+   */
+  private ResponseEntity<String> invoke(JsonNode activity) {
+    Who who = people.who(activity);
+    String name = activity.path("name").asText();
+    ObjectNode answer = json.createObjectNode();
+    if (name.equals("adaptiveCard/action")) {
+      JsonNode action = activity.at("/value/action");
+      ObjectNode data =
+          action.path("data").isObject()
+              ? (ObjectNode) action.path("data").deepCopy()
+              : json.createObjectNode();
+      data.put("action", action.path("verb").asText());
+      Reply reply = engine.handle(inbound(who, data, ""));
+      answer.put("statusCode", 200);
+      answer.put("type", AdaptiveCards.CONTENT_TYPE);
+      answer.set("value", AdaptiveCards.single(reply));
+    } else if (name.equals("task/fetch") || name.equals("task/submit")) {
+      JsonNode data = activity.at("/value/data");
+      Reply reply = engine.handle(inbound(who, data, ""));
+      ObjectNode task = answer.putObject("task");
+      var form =
+          reply.parts().stream()
+              .filter(p -> p instanceof Reply.Form)
+              .map(p -> (Reply.Form) p)
+              .findFirst();
+      if (form.isPresent()) {
+        task.put("type", "continue");
+        ObjectNode value = task.putObject("value");
+        value.put("title", form.get().title());
+        ObjectNode card = value.putObject("card");
+        card.put("contentType", AdaptiveCards.CONTENT_TYPE);
+        card.set("content", AdaptiveCards.card(form.get()));
+      } else {
+        task.put("type", "message");
+        task.put(
+            "value",
+            reply.plainText().length() > 1000
+                ? reply.plainText().substring(0, 1000)
+                : reply.plainText());
+      }
+    } else {
+      return ResponseEntity.ok().build();
+    }
+    try {
+      return ResponseEntity.ok()
+          .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+          .body(json.writeValueAsString(answer));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static boolean contains(JsonNode members, String id) {
     for (JsonNode m : members) {
       if (id.equals(m.path("id").asText())) {
@@ -127,7 +186,10 @@ class MessagesController {
   }
 
   static Inbound inbound(Who who, JsonNode activity) {
-    JsonNode value = activity.path("value");
+    return inbound(who, activity.path("value"), activity.path("text").asText(""));
+  }
+
+  static Inbound inbound(Who who, JsonNode value, String typed) {
     if (value.isObject() && value.has("formId")) {
       return new Inbound.Submit(
           who,
@@ -147,7 +209,7 @@ class MessagesController {
               });
       return new Inbound.Action(who, value.get("action").asText(), data);
     }
-    String text = activity.path("text").asText("").replaceAll("<at>[^<]*</at>", " ").strip();
+    String text = typed.replaceAll("<at>[^<]*</at>", " ").strip();
     return new Inbound.Text(who, text);
   }
 }

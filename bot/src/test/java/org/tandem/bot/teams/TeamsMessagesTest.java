@@ -280,6 +280,65 @@ class TeamsMessagesTest {
   }
 
   @Test
+  void aUniversalActionAnswersWithTheUpdatedCardAndATaskModuleRoundTripsAForm() throws Exception {
+    TenantId tenant = tenants.findOrCreate(Platform.TEAMS, TENANT, TENANT, "LU").id();
+    Employee e =
+        people.enrol(
+            tenant,
+            IdentityKind.TEAMS,
+            aad,
+            new NewPerson("Ana Lopes", null, java.util.Locale.ENGLISH, Fixtures.LUXEMBOURG));
+    people.updateProfile(tenant, e.id(), fixtures.accountantInDifferdange(tenant).profile());
+    Mission mission = fixtures.workshopInEsch(tenant, 3);
+
+    ObjectNode invoke = message("");
+    invoke.put("type", "invoke");
+    invoke.put("name", "adaptiveCard/action");
+    ObjectNode action = invoke.putObject("value").putObject("action");
+    action.put("type", "Action.Execute").put("verb", "mission.commit");
+    action.putObject("data").put("missionId", Long.toString(mission.id()));
+    HttpResponse<String> r = post(invoke, good());
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode answer = JSON.readTree(r.body());
+    assertThat(answer.get("statusCode").asInt()).isEqualTo(200);
+    assertThat(answer.get("type").asText()).isEqualTo(AdaptiveCards.CONTENT_TYPE);
+    assertThat(answer.get("value").toString()).contains("You're in: Bookkeeping workshop");
+
+    ObjectNode fetch = message("");
+    fetch.put("type", "invoke");
+    fetch.put("name", "task/fetch");
+    fetch.putObject("value").putObject("data").put("action", "profile.edit");
+    JsonNode dialog = JSON.readTree(post(fetch, good()).body());
+    assertThat(dialog.at("/task/type").asText()).isEqualTo("continue");
+    assertThat(dialog.at("/task/value/card/content/actions/0/data/formId").asText())
+        .isEqualTo("profile");
+
+    ObjectNode submit = message("");
+    submit.put("type", "invoke");
+    submit.put("name", "task/submit");
+    ObjectNode data = submit.putObject("value").putObject("data");
+    data.put("formId", "profile")
+        .put("multi", "skills,causes,languages,availability")
+        .put("place", "Atlantis")
+        .put("travelKm", "20")
+        .put("remote", "yes")
+        .put("skills", "accounting,spreadsheets");
+    JsonNode again = JSON.readTree(post(submit, good()).body());
+    assertThat(again.at("/task/type").asText()).isEqualTo("continue");
+    assertThat(again.toString()).contains("Atlantis");
+    ObjectNode fixed = submit.deepCopy();
+    fixed.put("id", "act-" + UUID.randomUUID());
+    ((ObjectNode) fixed.at("/value/data")).put("place", "Esch-sur-Alzette");
+    JsonNode done = JSON.readTree(post(fixed, good()).body());
+    assertThat(done.at("/task/type").asText()).isEqualTo("message");
+    assertThat(done.at("/task/value").asText())
+        .contains("Profile saved")
+        .contains("Esch-sur-Alzette");
+    assertThat(people.find(tenant, e.id()).orElseThrow().profile().skills())
+        .containsExactly("accounting", "spreadsheets");
+  }
+
+  @Test
   void missingForgedExpiredWrongAudienceWrongIssuerAndServiceUrlMismatchAreRejected()
       throws Exception {
     Instant later = Instant.now().plusSeconds(600);
