@@ -59,6 +59,9 @@ class TeamsMessagesTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final RSAKey KEY = key("k1");
   static final List<String[]> sent = new CopyOnWriteArrayList<>();
+  static final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+  static final java.util.concurrent.atomic.AtomicInteger busyLeft =
+      new java.util.concurrent.atomic.AtomicInteger();
   static final HttpServer fake = fake();
   static final String SERVICE_URL =
       "http://127.0.0.1:" + fake.getAddress().getPort() + "/connector/";
@@ -121,6 +124,7 @@ class TeamsMessagesTest {
               jwk.put("endorsements", List.of("msteams"));
               answer = JSON.writeValueAsString(Map.of("keys", List.of(jwk)));
             } else if (path.equals("/token")) {
+              tokenRequests.add(body);
               answer =
                   "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"bot-app-token\"}";
             } else {
@@ -129,8 +133,13 @@ class TeamsMessagesTest {
             }
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().add("Content-Type", "application/json");
-            // A conversation whose id says "gone" answers as Teams does after an uninstall.
-            x.sendResponseHeaders(path.contains("gone") ? 403 : 200, bytes.length);
+            // A conversation whose id says "gone" answers as Teams does after an uninstall; one
+            // that says "busy" answers 429 while busyLeft lasts.
+            int status =
+                path.contains("gone")
+                    ? 403
+                    : path.contains("busy") && busyLeft.getAndDecrement() > 0 ? 429 : 200;
+            x.sendResponseHeaders(status, bytes.length);
             x.getResponseBody().write(bytes);
             x.close();
           });
@@ -336,6 +345,45 @@ class TeamsMessagesTest {
         .contains("Esch-sur-Alzette");
     assertThat(people.find(tenant, e.id()).orElseThrow().profile().skills())
         .containsExactly("accounting", "spreadsheets");
+  }
+
+  @Test
+  void theConnectorIsRetriedOn429AndTheAppTokenIsFetchedOnceAndCached() throws Exception {
+    ObjectNode m = message("help");
+    ((ObjectNode) m.get("conversation")).put("id", "a:busy-" + aad);
+    busyLeft.set(2);
+    int tokensBefore = tokenRequests.size();
+    assertThat(post(m, good()).statusCode()).isEqualTo(200);
+    assertThat(sent.stream().filter(c -> c[0].contains("busy"))).hasSize(3);
+    post(message("year"), good());
+    assertThat(tokenRequests.size() - tokensBefore).isLessThanOrEqualTo(1);
+    if (!tokenRequests.isEmpty()) {
+      assertThat(tokenRequests.get(0))
+          .contains("grant_type=client_credentials")
+          .contains("client_id=" + APP_ID)
+          .contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default");
+    }
+  }
+
+  @Test
+  void theBotAddedToATeamIsWelcomedThere() throws Exception {
+    ObjectNode update = message("");
+    update.remove("text");
+    update.put("type", "conversationUpdate");
+    ((ObjectNode) update.get("conversation"))
+        .put("conversationType", "channel")
+        .put("id", "19:team-" + aad + "@thread.tacv2");
+    update.putArray("membersAdded").addObject().put("id", "28:" + APP_ID);
+    assertThat(post(update, good()).statusCode()).isEqualTo(200);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0)[0])
+        .isEqualTo("/connector/v3/conversations/19:team-" + aad + "@thread.tacv2/activities");
+    assertThat(
+            jdbc.sql("select conversation_type from teams_conversation where conversation_id = ?")
+                .param("19:team-" + aad + "@thread.tacv2")
+                .query(String.class)
+                .single())
+        .isEqualTo("channel");
   }
 
   @Test
