@@ -76,6 +76,26 @@ class BotConnector {
     }
   }
 
+  /**
+   * The member's profile in the conversation ({@code GET .../members/{id}}): name, email and UPN,
+   * or empty when the connector does not say.
+   */
+  java.util.Optional<JsonNode> member(String serviceUrl, String conversationId, String userId) {
+    String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
+    try {
+      String body =
+          http.get()
+              .uri(base + "v3/conversations/" + conversationId + "/members/" + userId)
+              .header("Authorization", "Bearer " + token())
+              .retrieve()
+              .body(String.class);
+      return java.util.Optional.ofNullable(body == null ? null : json.readTree(body));
+    } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      log.debug("No member profile for {}", userId, e);
+      return java.util.Optional.empty();
+    }
+  }
+
   synchronized String token() {
     if (token != null && tokenExpires.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
       return token;

@@ -30,8 +30,8 @@ class TeamsConfiguration {
   }
 
   @Bean
-  TeamsPeople teamsPeople(Tenants tenants, People people) {
-    return new TeamsPeople(tenants, people);
+  TeamsPeople teamsPeople(Tenants tenants, People people, BotConnector connector) {
+    return new TeamsPeople(tenants, people, connector);
   }
 
   @Bean

@@ -17,10 +17,12 @@ class TeamsPeople {
 
   private final Tenants tenants;
   private final People people;
+  private final BotConnector connector;
 
-  TeamsPeople(Tenants tenants, People people) {
+  TeamsPeople(Tenants tenants, People people, BotConnector connector) {
     this.tenants = tenants;
     this.people = people;
+    this.connector = connector;
   }
 
   Who who(JsonNode activity) {
@@ -40,11 +42,28 @@ class TeamsPeople {
                         tenant.id(),
                         IdentityKind.TEAMS,
                         aad,
-                        new NewPerson(
-                            activity.at("/from/name").asText(aad),
-                            null,
-                            locale,
-                            ZoneId.of(tenant.timeZone()))));
+                        newPerson(activity, aad, locale, ZoneId.of(tenant.timeZone()))));
     return new Who(tenant.id(), e.id(), e.locale(), e.timeZone(), e.roles());
+  }
+
+  /**
+   * On first contact, the member's name and email from the connector; a known email links the Teams
+   * identity to the person already there instead of making a second one.
+   */
+  private NewPerson newPerson(JsonNode activity, String aad, Locale locale, ZoneId zone) {
+    String name = activity.at("/from/name").asText(aad);
+    String email = null;
+    var member =
+        connector.member(
+            activity.path("serviceUrl").asText(),
+            activity.at("/conversation/id").asText(),
+            activity.at("/from/id").asText());
+    if (member.isPresent()) {
+      name = member.get().path("name").asText(name);
+      String mail =
+          member.get().path("email").asText(member.get().path("userPrincipalName").asText(""));
+      email = mail.contains("@") ? mail : null;
+    }
+    return new NewPerson(name, email, locale, zone);
   }
 }

@@ -127,6 +127,14 @@ class TeamsMessagesTest {
               tokenRequests.add(body);
               answer =
                   "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"bot-app-token\"}";
+            } else if (path.contains("/members/")) {
+              String id = path.substring(path.lastIndexOf('/') + 1);
+              answer =
+                  "{\"id\":\""
+                      + id
+                      + "\",\"name\":\"Ana Lopes\",\"email\":\""
+                      + id.replace("29:", "")
+                      + "@contoso.example\"}";
             } else {
               sent.add(new String[] {path, body, x.getRequestHeaders().getFirst("Authorization")});
               answer = "{\"id\":\"reply-1\"}";
@@ -138,7 +146,11 @@ class TeamsMessagesTest {
             int status =
                 path.contains("gone")
                     ? 403
-                    : path.contains("busy") && busyLeft.getAndDecrement() > 0 ? 429 : 200;
+                    : path.contains("busy")
+                            && path.contains("/activities")
+                            && busyLeft.getAndDecrement() > 0
+                        ? 429
+                        : 200;
             x.sendResponseHeaders(status, bytes.length);
             x.getResponseBody().write(bytes);
             x.close();
@@ -220,7 +232,8 @@ class TeamsMessagesTest {
         .isEqualTo(AdaptiveCards.CONTENT_TYPE);
     assertThat(reply.path("text").asText()).contains("Tandem");
     var tenant = tenants.find(Platform.TEAMS, TENANT).orElseThrow();
-    assertThat(people.identify(tenant.id(), IdentityKind.TEAMS, aad)).isPresent();
+    assertThat(people.identify(tenant.id(), IdentityKind.TEAMS, aad).orElseThrow().email())
+        .isEqualTo(aad + "@contoso.example");
   }
 
   @Test
