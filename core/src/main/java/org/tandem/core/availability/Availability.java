@@ -14,7 +14,6 @@ public record Availability(int bits) {
 
   public static final int ALL = (1 << 21) - 1;
   public static final Availability NONE = new Availability(0);
-  public static final Availability ANY_TIME = new Availability(ALL);
 
   public Availability {
     if ((bits & ~ALL) != 0) {
@@ -30,34 +29,8 @@ public record Availability(int bits) {
     return new Availability(bit(day, part));
   }
 
-  /** Every part of the given days. */
-  public static Availability days(DayOfWeek... days) {
-    int bits = 0;
-    for (DayOfWeek d : days) {
-      for (DayPart p : DayPart.values()) {
-        bits |= bit(d, p);
-      }
-    }
-    return new Availability(bits);
-  }
-
-  /** Monday to Friday, given parts of the day. */
-  public static Availability weekdays(DayPart... parts) {
-    int bits = 0;
-    for (int d = 1; d <= 5; d++) {
-      for (DayPart p : parts) {
-        bits |= bit(DayOfWeek.of(d), p);
-      }
-    }
-    return new Availability(bits);
-  }
-
   public Availability with(DayOfWeek day, DayPart part) {
     return new Availability(bits | bit(day, part));
-  }
-
-  public Availability and(Availability other) {
-    return new Availability(bits & other.bits);
   }
 
   public boolean contains(DayOfWeek day, DayPart part) {

@@ -1,7 +1,5 @@
 package org.tandem.core.common;
 
-import java.util.function.Function;
-
 /**
  * What a use case answers: it was done, or it was refused with a reason. A refusal changes nothing,
  * so callers can show its message and move on.
@@ -38,13 +36,6 @@ public sealed interface Outcome<T> {
       return refused.reason();
     }
     throw new IllegalStateException("not refused");
-  }
-
-  default <R> Outcome<R> map(Function<T, R> f) {
-    if (this instanceof Done<T> done) {
-      return new Done<>(f.apply(done.result()));
-    }
-    return new Refused<>(((Refused<T>) this).reason());
   }
 
   /** The use case did what was asked. */

@@ -58,11 +58,6 @@ public class Missions {
   }
 
   @Transactional(readOnly = true)
-  public List<Mission> ofAssociation(TenantId tenant, long associationId) {
-    return repository.findByTenantIdAndAssociationIdOrderByIdDesc(tenant.value(), associationId);
-  }
-
-  @Transactional(readOnly = true)
   public List<Session> sessions(TenantId tenant, long missionId) {
     return jdbc.sql(
             """

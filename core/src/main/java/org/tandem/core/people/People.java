@@ -69,16 +69,6 @@ public class People {
     return person;
   }
 
-  @Transactional
-  public void link(TenantId tenant, long employeeId, IdentityKind kind, String externalId) {
-    jdbc.sql(
-            """
-            insert into chat_identity (tenant_id, employee_id, kind, external_id)
-            values (?, ?, ?, ?) on conflict do nothing""")
-        .params(tenant.value(), employeeId, kind.name(), externalId)
-        .update();
-  }
-
   @Transactional(readOnly = true)
   public Optional<Employee> byEmail(TenantId tenant, String email) {
     return jdbc.sql("select id from employee where tenant_id = ? and lower(email) = lower(?)")
@@ -128,22 +118,6 @@ public class People {
     }
     e.get().manager(managerId);
     return Outcome.done(e.get());
-  }
-
-  @Transactional
-  public Outcome<Employee> setLocale(
-      TenantId tenant, long employeeId, java.util.Locale locale, java.time.ZoneId zone) {
-    return employees
-        .findByIdAndTenantId(employeeId, tenant.value())
-        .map(
-            e -> {
-              e.locale(locale);
-              if (zone != null) {
-                e.timeZone(zone);
-              }
-              return Outcome.done(e);
-            })
-        .orElseGet(() -> Outcome.refused(ReasonCode.NOT_FOUND));
   }
 
   /** An admin grants a role. The very first admin of a tenant is set by {@link #bootstrap}. */

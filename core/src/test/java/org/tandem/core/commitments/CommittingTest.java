@@ -138,6 +138,35 @@ class CommittingTest {
   }
 
   @Test
+  void aDraftTakesNoCommitmentUntilItIsPublished() {
+    TenantId tenant = fixtures.company();
+    Mission open = fixtures.workshopInEsch(tenant, 2);
+    Mission draft =
+        missions
+            .create(
+                tenant,
+                null,
+                Fixtures.draft(
+                    open.associationId(),
+                    "Draft",
+                    java.util.List.of(),
+                    org.tandem.core.missions.MissionMode.REMOTE,
+                    null,
+                    2),
+                false)
+            .value();
+    assertThat(draft.status()).isEqualTo(MissionStatus.DRAFT);
+    Employee a = fixtures.person(tenant, "A");
+    assertThat(commitments.commit(tenant, a.id(), draft.id(), false).refusal().code())
+        .isEqualTo(ReasonCode.MISSION_NOT_OPEN);
+    assertThat(missions.publish(tenant, draft.id()).value().status()).isEqualTo(MissionStatus.OPEN);
+    assertThat(missions.publish(tenant, draft.id()).refusal().code())
+        .isEqualTo(ReasonCode.MISSION_NOT_OPEN);
+    assertThat(commitments.commit(tenant, a.id(), draft.id(), false).value().status())
+        .isEqualTo(CommitmentStatus.CONFIRMED);
+  }
+
+  @Test
   void closedAndCancelledMissionsTakeNoCommitment() {
     TenantId tenant = fixtures.company();
     Mission closed = fixtures.workshopInEsch(tenant, 2);
