@@ -19,7 +19,28 @@ public final class HoursParser {
   private static final Pattern MINUTES =
       Pattern.compile("^(-?\\d{1,4})\\s*(?:min|mins|minutes?|minuten)$");
 
+  /** An amount of time inside a sentence: "log 2.5h yesterday", "j'ai fait 3 heures", "90 min". */
+  private static final Pattern IN_SENTENCE =
+      Pattern.compile(
+          "(-?\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(h|hr|hrs|hours?|heures?|std|stunden?)(?:\\s*(\\d{2}))?(?!\\p{L})"
+              + "|(-?\\d{1,4})\\s*(min|mins|minutes?|minuten)(?!\\p{L})");
+
   private HoursParser() {}
+
+  /** The first amount of time named in a sentence, in minutes; a bare number is not one. */
+  public static OptionalInt find(String sentence) {
+    if (sentence == null) {
+      return OptionalInt.empty();
+    }
+    Matcher m = IN_SENTENCE.matcher(sentence.toLowerCase(java.util.Locale.ROOT));
+    if (!m.find()) {
+      return OptionalInt.empty();
+    }
+    if (m.group(1) != null) {
+      return minutes(m.group(1) + "h" + (m.group(3) == null ? "" : m.group(3)));
+    }
+    return minutes(m.group(4) + " min");
+  }
 
   /** Minutes, or empty when the text is not an amount of time. */
   public static OptionalInt minutes(String text) {

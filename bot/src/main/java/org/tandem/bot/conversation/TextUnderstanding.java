@@ -15,11 +15,6 @@ class TextUnderstanding {
 
   private record Rule(String command, Pattern pattern) {}
 
-  /** An amount of time: "2.5h", "3 h", "3h30", "3 heures", "90 min", "2 Stunden". */
-  static final Pattern AMOUNT_OF_TIME =
-      Pattern.compile(
-          "(^|\\s)-?\\d{1,3}([.,]\\d{1,2})?\\s*(h|hr|hrs|hours?|heures?|std|stunden?|min|minutes?)(\\d{2})?(\\s|$)");
-
   private static final List<Rule> RULES =
       List.of(
           rule(
@@ -60,8 +55,7 @@ class TextUnderstanding {
   /** The command the text asks for, with the text as its arguments; "hint" when none. */
   Inbound.Command understand(Who who, String text) {
     String folded = SearchText.fold(text);
-    if (AMOUNT_OF_TIME.matcher(folded).find() && LOG_WORDS.matcher(folded).find()
-        || AMOUNT_OF_TIME.matcher(folded.replace(" ", "")).find() && folded.startsWith("log")) {
+    if (HoursParser.find(text).isPresent() && LOG_WORDS.matcher(folded).find()) {
       return new Inbound.Command(who, "hours", text);
     }
     for (Rule r : RULES) {

@@ -24,6 +24,17 @@ class ParsersTest {
   }
 
   @Test
+  void hoursNamedInASentence() {
+    assertThat(HoursParser.find("log 2.5h yesterday for the Caritas workshop")).hasValue(150);
+    assertThat(HoursParser.find("j'ai fait 3 h hier")).hasValue(180);
+    assertThat(HoursParser.find("ich habe gestern 2 Stunden gemacht")).hasValue(120);
+    assertThat(HoursParser.find("did 3h30 on 20/11")).hasValue(210);
+    assertThat(HoursParser.find("90 min at the food bank")).hasValue(90);
+    assertThat(HoursParser.find("missions near Esch")).isEmpty();
+    assertThat(HoursParser.find("on 20/11 at 3")).isEmpty();
+  }
+
+  @Test
   void datesRelativeToTodayInThreeLanguages() {
     LocalDate today = LocalDate.of(2026, 11, 23); // a Monday
     assertThat(DateParser.parse("yesterday", today)).contains(LocalDate.of(2026, 11, 22));

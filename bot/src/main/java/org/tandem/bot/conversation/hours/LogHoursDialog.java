@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
 import org.springframework.stereotype.Component;
 import org.tandem.bot.conversation.DateParser;
 import org.tandem.bot.conversation.Handler;
@@ -43,11 +42,6 @@ import org.tandem.core.text.SearchText;
 class LogHoursDialog implements Handler {
 
   static final String FORM = "hours";
-  private static final java.util.regex.Pattern AMOUNT =
-      java.util.regex.Pattern.compile(
-          "(-?\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(h|hr|hrs|hours?|heures?|std|stunden?)(?:\\s*(\\d{2}))?(?!\\p{L})"
-              + "|(-?\\d{1,4})\\s*(min|mins|minutes?|minuten)(?!\\p{L})");
-
   private final Commitments commitments;
   private final Hours hours;
 
@@ -89,7 +83,7 @@ class LogHoursDialog implements Handler {
     }
     LocalDate today = LocalDate.now(who.zone());
     Optional<LocalDate> date = DateParser.parse(text, today);
-    OptionalInt minutes = amount(text);
+    OptionalInt minutes = HoursParser.find(text);
     List<CommitmentView> active = active(who);
     Optional<CommitmentView> target = pick(active, text);
     Map<String, String> values = new HashMap<>();
@@ -311,18 +305,6 @@ class LogHoursDialog implements Handler {
       }
     }
     return tie || best == null ? Optional.empty() : Optional.of(best);
-  }
-
-  /** The amount of time in a sentence: "2.5h", "3 h", "3h30", "3 heures", "90 min". */
-  static OptionalInt amount(String text) {
-    Matcher m = AMOUNT.matcher(text.toLowerCase(java.util.Locale.ROOT));
-    if (!m.find()) {
-      return OptionalInt.empty();
-    }
-    if (m.group(1) != null) {
-      return HoursParser.minutes(m.group(1) + "h" + (m.group(3) == null ? "" : m.group(3)));
-    }
-    return HoursParser.minutes(m.group(4) + " min");
   }
 
   private static String truncate(String s, int max) {
