@@ -13,6 +13,16 @@ public record Who(TenantId tenant, long employeeId, Locale locale, ZoneId zone, 
     roles = Set.copyOf(roles);
   }
 
+  /** The person, speaking their own language. */
+  public static Who of(org.tandem.core.people.Employee e) {
+    return of(e, e.locale());
+  }
+
+  /** The person, speaking the given language (the try-it chat lets the visitor choose). */
+  public static Who of(org.tandem.core.people.Employee e, Locale locale) {
+    return new Who(e.tenantId(), e.id(), locale, e.timeZone(), e.roles());
+  }
+
   public boolean is(Role role) {
     return roles.contains(role);
   }

@@ -47,26 +47,18 @@ class SlackPeople {
     Tenant tenant =
         tenants.findOrCreate(Platform.SLACK, teamId, teamName == null ? teamId : teamName, "LU");
     Employee e =
-        people
-            .identify(tenant.id(), IdentityKind.SLACK, userId)
-            .orElseGet(
-                () ->
-                    people.enrol(
-                        tenant.id(), IdentityKind.SLACK, userId, lookUp(userId, botToken, tenant)));
+        people.enrol(
+            tenant.id(), IdentityKind.SLACK, userId, () -> lookUp(userId, botToken, tenant));
     if (configuredAdmins.contains(userId) && !e.has(Role.ADMIN)) {
       e = people.bootstrap(tenant.id(), e.id(), Role.ADMIN);
     }
-    return new Who(tenant.id(), e.id(), e.locale(), e.timeZone(), e.roles());
+    return Who.of(e);
   }
 
   void makeAdmin(Tenant tenant, String userId, String botToken) {
     Employee e =
-        people
-            .identify(tenant.id(), IdentityKind.SLACK, userId)
-            .orElseGet(
-                () ->
-                    people.enrol(
-                        tenant.id(), IdentityKind.SLACK, userId, lookUp(userId, botToken, tenant)));
+        people.enrol(
+            tenant.id(), IdentityKind.SLACK, userId, () -> lookUp(userId, botToken, tenant));
     people.bootstrap(tenant.id(), e.id(), Role.ADMIN);
     people.bootstrap(tenant.id(), e.id(), Role.CSR_MANAGER);
   }

@@ -34,16 +34,12 @@ class TeamsPeople {
     String aad = activity.at("/from/aadObjectId").asText(activity.at("/from/id").asText());
     Locale locale = Locale.forLanguageTag(activity.path("locale").asText("en"));
     Employee e =
-        people
-            .identify(tenant.id(), IdentityKind.TEAMS, aad)
-            .orElseGet(
-                () ->
-                    people.enrol(
-                        tenant.id(),
-                        IdentityKind.TEAMS,
-                        aad,
-                        newPerson(activity, aad, locale, ZoneId.of(tenant.timeZone()))));
-    return new Who(tenant.id(), e.id(), e.locale(), e.timeZone(), e.roles());
+        people.enrol(
+            tenant.id(),
+            IdentityKind.TEAMS,
+            aad,
+            () -> newPerson(activity, aad, locale, ZoneId.of(tenant.timeZone())));
+    return Who.of(e);
   }
 
   /**

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -21,7 +20,6 @@ import org.tandem.core.database.NoExternalDatabase;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
 import org.tandem.core.people.People;
-import org.tandem.core.people.Role;
 import org.tandem.core.tenants.Platform;
 import org.tandem.core.tenants.Tenant;
 import org.tandem.core.tenants.Tenants;
@@ -127,8 +125,7 @@ class TryChatController {
     Employee e = me.get();
     java.util.Locale language =
         locale == null || locale.isBlank() ? e.locale() : java.util.Locale.forLanguageTag(locale);
-    Set<Role> roles = e.roles();
-    Who who = new Who(demo.get().id(), e.id(), language, e.timeZone(), roles);
+    Who who = Who.of(e, language);
     return ResponseEntity.ok(renderer.render(engine.handle(inbound.apply(who))));
   }
 

@@ -42,10 +42,24 @@ public class People {
    */
   @Transactional
   public Employee enrol(TenantId tenant, IdentityKind kind, String externalId, NewPerson who) {
+    return enrol(tenant, kind, externalId, () -> who);
+  }
+
+  /**
+   * The same, asking {@code firstContact} what the platform says of the person only when they are
+   * not known yet: a chat platform's user look-up is a network call made once per person.
+   */
+  @Transactional
+  public Employee enrol(
+      TenantId tenant,
+      IdentityKind kind,
+      String externalId,
+      java.util.function.Supplier<NewPerson> firstContact) {
     Optional<Employee> known = identify(tenant, kind, externalId);
     if (known.isPresent()) {
       return known.get();
     }
+    NewPerson who = firstContact.get();
     Employee person =
         Optional.ofNullable(who.email())
             .filter(e -> !e.isBlank())
