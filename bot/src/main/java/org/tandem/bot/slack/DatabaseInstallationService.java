@@ -86,7 +86,7 @@ class DatabaseInstallationService implements InstallationService {
           installations.save(row);
         });
     if (installer.getInstallerUserId() != null) {
-      people.makeAdmin(tenant, installer.getInstallerUserId(), installer.getBotAccessToken());
+      people.installedBy(tenant, installer.getInstallerUserId(), installer.getBotAccessToken());
       welcome(installer, teamName);
     }
   }

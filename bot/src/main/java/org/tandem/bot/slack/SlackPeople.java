@@ -55,12 +55,11 @@ class SlackPeople {
     return Who.of(e);
   }
 
-  void makeAdmin(Tenant tenant, String userId, String botToken) {
+  void installedBy(Tenant tenant, String userId, String botToken) {
     Employee e =
         people.enrol(
             tenant.id(), IdentityKind.SLACK, userId, () -> lookUp(userId, botToken, tenant));
-    people.bootstrap(tenant.id(), e.id(), Role.ADMIN);
-    people.bootstrap(tenant.id(), e.id(), Role.CSR_MANAGER);
+    people.installedBy(tenant.id(), e.id());
   }
 
   private NewPerson lookUp(String userId, String botToken, Tenant tenant) {

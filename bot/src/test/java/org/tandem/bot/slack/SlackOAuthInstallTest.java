@@ -101,6 +101,7 @@ class SlackOAuthInstallTest {
     var tenant = tenants.find(Platform.SLACK, "T0NEW").orElseThrow();
     var installer = people.identify(tenant.id(), IdentityKind.SLACK, "U0INSTALLER").orElseThrow();
     assertThat(installer.has(Role.ADMIN)).isTrue();
+    assertThat(installer.has(Role.CSR_MANAGER)).isTrue();
     assertThat(installer.displayName()).isEqualTo("Claire Weber");
     FakeSlackApi.Call welcome =
         slack.await("chat.postMessage", c -> "U0INSTALLER".equals(c.param("channel")));

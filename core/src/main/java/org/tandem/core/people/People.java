@@ -149,6 +149,16 @@ public class People {
     return changeRole(tenant, adminId, targetId, role, false);
   }
 
+  /**
+   * The person who installed Tandem for the company runs it: admin and CSR manager, with no acting
+   * admin needed.
+   */
+  @Transactional
+  public Employee installedBy(TenantId tenant, long employeeId) {
+    bootstrap(tenant, employeeId, Role.ADMIN);
+    return bootstrap(tenant, employeeId, Role.CSR_MANAGER);
+  }
+
   /** Makes someone an admin without an acting admin: at install time, from configuration. */
   @Transactional
   public Employee bootstrap(TenantId tenant, long employeeId, Role role) {
