@@ -120,7 +120,11 @@ class TryChatController {
       return ResponseEntity.badRequest()
           .body(
               renderer.render(
-                  Reply.notice(Reply.Notice.Level.WARNING, "Pick a demo person first.")));
+                  Reply.notice(
+                      Reply.Notice.Level.WARNING,
+                      org.tandem.bot.conversation.Texts.of(
+                              java.util.Locale.forLanguageTag(locale == null ? "en" : locale))
+                          .t("try.pick"))));
     }
     Employee e = me.get();
     java.util.Locale language =
