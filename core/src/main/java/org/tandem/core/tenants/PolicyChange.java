@@ -2,7 +2,10 @@ package org.tandem.core.tenants;
 
 import java.math.BigDecimal;
 
-/** What an admin changes in the policy; null fields stay as they are. */
+/**
+ * What an admin changes in the policy; null fields stay as they are. The turnover (excluding tax)
+ * only serves the French sponsorship tax estimate of reports.
+ */
 public record PolicyChange(
     BigDecimal yearlyAllowanceHours,
     Boolean managerApproval,
@@ -12,10 +15,11 @@ public record PolicyChange(
     String currency,
     Sector sector,
     String country,
-    String timeZone) {
+    String timeZone,
+    BigDecimal annualTurnover) {
 
   public static PolicyChange none() {
-    return new PolicyChange(null, null, null, null, null, null, null, null, null);
+    return new PolicyChange(null, null, null, null, null, null, null, null, null, null);
   }
 
   public PolicyChange allowance(double hours) {
@@ -28,7 +32,8 @@ public record PolicyChange(
         currency,
         sector,
         country,
-        timeZone);
+        timeZone,
+        annualTurnover);
   }
 
   public PolicyChange managerApproval(boolean required) {
@@ -41,7 +46,8 @@ public record PolicyChange(
         currency,
         sector,
         country,
-        timeZone);
+        timeZone,
+        annualTurnover);
   }
 
   public PolicyChange hoursApproval(boolean required) {
@@ -54,7 +60,8 @@ public record PolicyChange(
         currency,
         sector,
         country,
-        timeZone);
+        timeZone,
+        annualTurnover);
   }
 
   public PolicyChange overAllowance(OverAllowance rule) {
@@ -67,7 +74,8 @@ public record PolicyChange(
         currency,
         sector,
         country,
-        timeZone);
+        timeZone,
+        annualTurnover);
   }
 
   public PolicyChange valuation(double rate, String currency) {
@@ -80,7 +88,8 @@ public record PolicyChange(
         currency,
         sector,
         country,
-        timeZone);
+        timeZone,
+        annualTurnover);
   }
 
   public PolicyChange sector(Sector sector) {
@@ -93,6 +102,35 @@ public record PolicyChange(
         currency,
         sector,
         country,
-        timeZone);
+        timeZone,
+        annualTurnover);
+  }
+
+  public PolicyChange country(String country, String timeZone) {
+    return new PolicyChange(
+        yearlyAllowanceHours,
+        managerApproval,
+        hoursApproval,
+        overAllowance,
+        hourlyRate,
+        currency,
+        sector,
+        country,
+        timeZone,
+        annualTurnover);
+  }
+
+  public PolicyChange turnover(BigDecimal annualTurnover) {
+    return new PolicyChange(
+        yearlyAllowanceHours,
+        managerApproval,
+        hoursApproval,
+        overAllowance,
+        hourlyRate,
+        currency,
+        sector,
+        country,
+        timeZone,
+        annualTurnover);
   }
 }

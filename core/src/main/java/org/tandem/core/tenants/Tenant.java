@@ -56,6 +56,9 @@ public class Tenant {
   @Column(columnDefinition = "bpchar(3)")
   private String currency = "EUR";
 
+  @Column(name = "annual_turnover")
+  private BigDecimal annualTurnover;
+
   @Column(name = "retention_days", insertable = false, updatable = false)
   private int retentionDays = 365;
 
@@ -100,6 +103,11 @@ public class Tenant {
 
   public String timeZone() {
     return timeZone;
+  }
+
+  /** The yearly turnover excluding tax, for the French sponsorship estimate; null when unset. */
+  public BigDecimal annualTurnover() {
+    return annualTurnover;
   }
 
   /** Days the tenant's data is kept after its chat platform uninstalled Tandem. */
@@ -155,6 +163,9 @@ public class Tenant {
     }
     if (change.timeZone() != null) {
       timeZone = change.timeZone();
+    }
+    if (change.annualTurnover() != null) {
+      annualTurnover = change.annualTurnover();
     }
   }
 }

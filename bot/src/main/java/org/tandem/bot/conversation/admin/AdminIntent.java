@@ -90,7 +90,7 @@ class AdminIntent implements Handler {
       return refuse(texts);
     }
     Tenant t = tenants.find(action.who().tenant()).orElseThrow();
-    return Reply.of(form(t.policy(), t.country(), Map.of(), null, texts));
+    return Reply.of(form(t, Map.of(), null, texts));
   }
 
   @Override
@@ -118,9 +118,18 @@ class AdminIntent implements Handler {
     if (!country.matches("[A-Z]{2}")) {
       errors.put("country", texts.t("policy.error.country"));
     }
+    BigDecimal turnover = null;
+    if (!s.value("turnover").isEmpty()) {
+      turnover = decimal(s.value("turnover"));
+      if (turnover == null
+          || turnover.signum() < 0
+          || turnover.compareTo(new BigDecimal("10000000000000")) > 0) {
+        errors.put("turnover", texts.t("policy.error.turnover"));
+      }
+    }
     if (!errors.isEmpty()) {
       Tenant t = tenants.find(who.tenant()).orElseThrow();
-      return Reply.of(form(t.policy(), t.country(), errors, s, texts));
+      return Reply.of(form(t, errors, s, texts));
     }
     PolicyChange change =
         new PolicyChange(
@@ -132,7 +141,8 @@ class AdminIntent implements Handler {
             currency,
             "PUBLIC".equals(s.value("sector")) ? Sector.PUBLIC : Sector.PRIVATE,
             country,
-            null);
+            null,
+            turnover);
     Outcome<Tenant> o = tenants.changePolicy(who.tenant(), who.employeeId(), change);
     if (!o.isDone()) {
       return Refusals.reply(o.refusal(), texts);
@@ -205,8 +215,8 @@ class AdminIntent implements Handler {
             texts.t("role." + role.name().toLowerCase(Locale.ROOT))));
   }
 
-  private Reply.Form form(
-      Policy p, String country, Map<String, String> errors, Inbound.Submit typed, Texts texts) {
+  private Reply.Form form(Tenant t, Map<String, String> errors, Inbound.Submit typed, Texts texts) {
+    Policy p = t.policy();
     List<Field> fields = new ArrayList<>();
     fields.add(
         field(
@@ -287,9 +297,20 @@ class AdminIntent implements Handler {
             texts.t("policy.country"),
             FieldType.TEXT,
             List.of(),
-            country,
+            t.country(),
             errors,
             typed));
+    String turnover = t.annualTurnover() == null ? "" : t.annualTurnover().toPlainString();
+    fields.add(
+        new Field(
+            "turnover",
+            texts.t("policy.turnover"),
+            FieldType.NUMBER,
+            false,
+            List.of(),
+            List.of(typed == null ? turnover : typed.value("turnover")),
+            texts.t("policy.turnover.hint"),
+            errors.get("turnover")));
     return new Reply.Form(
         FORM,
         texts.t("policy.form.title"),
