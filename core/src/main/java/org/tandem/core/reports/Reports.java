@@ -84,13 +84,18 @@ public class Reports {
   /** The report itself, without the check and the audit (for tests and benchmarks). */
   @Transactional(readOnly = true)
   public Report compute(TenantId tenant, Period period, Dimension dimension) {
+    // JIT compilation costs PostgreSQL 10-20 ms per query here, more than these queries take.
+    jdbc.sql("set local jit = off").update();
     Tenant t = tenants.find(tenant).orElseThrow();
-    ZoneId zone = ZoneId.of(t.timeZone());
-    Breakdown current = breakdown(tenant, zone, period, dimension);
-    Breakdown before = breakdown(tenant, zone, period.previous(), dimension);
+    LocalDate today = LocalDate.now(ZoneId.of(t.timeZone()));
+    Map<String, Integer> employeesByGroup = headcount(tenant, dimension);
+    int reached = employeesByGroup.values().stream().mapToInt(Integer::intValue).sum();
+    Breakdown current = breakdown(tenant, today, period, dimension);
+    Totals totals = totals(tenant, today, period, current);
+    Totals before = totals(tenant, today, period.previous(), null);
     Policy policy = t.policy();
-    List<Group> groups = current.groups(dimension);
-    long approved = current.totals.approvedMinutes();
+    List<Group> groups = groups(tenant, period, dimension, current, employeesByGroup);
+    long approved = totals.approved;
     BigDecimal value =
         policy
             .hourlyRate()
@@ -114,109 +119,174 @@ public class Reports {
         t.name(),
         period,
         dimension,
-        current.totals,
-        before.totals,
+        totals.figures(reached),
+        before.figures(reached),
         groups,
         new Valuation(policy.hourlyRate(), policy.currency(), value, reduction, t.annualTurnover()),
-        allowanceMinutes(tenant, t, current.volunteerIds, period));
+        allowanceMinutes(tenant, t, totals.volunteersByCountry, period));
   }
 
-  /** The volunteers' yearly allowances on work time, prorated to the months of the period. */
-  private long allowanceMinutes(TenantId tenant, Tenant t, Set<Long> volunteers, Period period) {
-    if (volunteers.isEmpty()) {
+  /**
+   * The volunteers' yearly allowances on work time, prorated to the months of the period: each
+   * volunteer's country's allowance, or the company's.
+   */
+  private long allowanceMinutes(
+      TenantId tenant, Tenant t, Map<String, Integer> volunteersByCountry, Period period) {
+    if (volunteersByCountry.isEmpty()) {
       return 0;
     }
-    BigDecimal hours =
-        jdbc.sql(
-                """
-                select coalesce(sum(coalesce(o.yearly_allowance_hours, ?)), 0)
-                from employee e
-                left join tenant_country_policy o on o.tenant_id = e.tenant_id and o.country = e.country
-                where e.tenant_id = ? and e.id = any(?)""")
-            .params(
-                t.policy().yearlyAllowanceHours(),
-                tenant.value(),
-                volunteers.stream().mapToLong(Long::longValue).toArray())
-            .query(BigDecimal.class)
-            .single();
+    Map<String, BigDecimal> overrides = new HashMap<>();
+    jdbc.sql(
+            """
+            select country, yearly_allowance_hours from tenant_country_policy
+            where tenant_id = ? and yearly_allowance_hours is not null""")
+        .params(tenant.value())
+        .query(
+            rs -> {
+              overrides.put(rs.getString(1), rs.getBigDecimal(2));
+            });
+    BigDecimal hours = BigDecimal.ZERO;
+    for (var e : volunteersByCountry.entrySet()) {
+      hours =
+          hours.add(
+              overrides
+                  .getOrDefault(e.getKey(), t.policy().yearlyAllowanceHours())
+                  .multiply(BigDecimal.valueOf(e.getValue())));
+    }
     return hours
         .multiply(BigDecimal.valueOf(60L * period.months()))
         .divide(BigDecimal.valueOf(12), 0, RoundingMode.HALF_UP)
         .longValue();
   }
 
+  /** Employees per site or department (per site for the other dimensions: only the sum counts). */
+  private Map<String, Integer> headcount(TenantId tenant, Dimension dimension) {
+    Map<String, Integer> byGroup = new HashMap<>();
+    jdbc.sql(
+            "select %s, sum(employees) from report_headcount where tenant_id = ? group by 1"
+                .formatted(dimension == Dimension.DEPARTMENT ? "department" : "site"))
+        .params(tenant.value())
+        .query(
+            rs -> {
+              byGroup.put(rs.getString(1), rs.getInt(2));
+            });
+    return byGroup;
+  }
+
   // ---------------------------------------------------------------------------------------------
+
+  /** Months numbered as in report_span: year * 12 + month - 1. */
+  static int index(YearMonth month) {
+    return month.getYear() * 12 + month.getMonthValue() - 1;
+  }
+
+  static YearMonth month(int index) {
+    return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
+  }
+
+  /** The company's figures for a period (from the groups when they are at hand). */
+  private static final class Totals {
+    int volunteers;
+    int associations;
+    final Map<String, Integer> volunteersByCountry = new HashMap<>();
+    long approved;
+    long pending;
+    long workTime;
+    int made;
+    int completed;
+    int cancelled;
+    int noShows;
+
+    Figures figures(int reached) {
+      return new Figures(
+          volunteers,
+          reached,
+          made,
+          completed,
+          cancelled,
+          noShows,
+          approved,
+          pending,
+          workTime,
+          associations);
+    }
+  }
+
+  private Totals totals(TenantId tenant, LocalDate today, Period period, Breakdown groups) {
+    Totals totals = new Totals();
+    long t = tenant.value();
+    // People who volunteered (per country, for the allowance) and associations helped.
+    jdbc.sql(
+            """
+            select kind, g, sum(w) from report_span
+            where tenant_id = ? and dim = 'ALL' and hi >= ? and lo <= ?
+            group by kind, g""")
+        .params(t, index(period.first()), index(period.last()))
+        .query(
+            rs -> {
+              int n = rs.getInt(3);
+              if ("E".equals(rs.getString(1))) {
+                totals.volunteers += n;
+                if (n > 0) {
+                  totals.volunteersByCountry.merge(rs.getString(2), n, Integer::sum);
+                }
+              } else {
+                totals.associations += n;
+              }
+            });
+    if (groups != null) {
+      for (Acc a : groups.byGroup.values()) {
+        totals.approved += a.approved;
+        totals.pending += a.pending;
+        totals.workTime += a.workTime;
+        totals.made += a.made;
+        totals.completed += a.completed;
+        totals.cancelled += a.cancelled;
+        totals.noShows += a.noShows;
+      }
+      return totals;
+    }
+    Date from = Date.valueOf(period.firstDay());
+    Date to = Date.valueOf(period.endExclusive());
+    jdbc.sql(
+            """
+            select coalesce(sum(approved_min), 0), coalesce(sum(pending_min), 0),
+                   coalesce(sum(work_time_min), 0), coalesce(sum(made), 0),
+                   coalesce(sum(completed), 0), coalesce(sum(cancelled), 0),
+                   (select count(*) from report_idle r
+                    join mission m on m.tenant_id = r.tenant_id and m.id = r.mission_id
+                    where r.tenant_id = ? and r.month >= ? and r.month < ?
+                      and coalesce(m.last_date, m.first_date) < ?)
+            from report_people_month where tenant_id = ? and month >= ? and month < ?""")
+        .params(t, from, to, Date.valueOf(today), t, from, to)
+        .query(
+            rs -> {
+              totals.approved = rs.getLong(1);
+              totals.pending = rs.getLong(2);
+              totals.workTime = rs.getLong(3);
+              totals.made = rs.getInt(4);
+              totals.completed = rs.getInt(5);
+              totals.cancelled = rs.getInt(6);
+              totals.noShows = rs.getInt(7);
+            });
+    return totals;
+  }
 
   /** What the database returns for a period, gathered per group before the small-group rule. */
   private static final class Breakdown {
     final Map<String, Acc> byGroup = new LinkedHashMap<>();
     final Map<YearMonth, Long> minutesByMonth = new TreeMap<>();
-    final Map<String, Integer> employeesByGroup = new HashMap<>();
-    final Set<Long> volunteerIds = new HashSet<>();
-    Figures totals;
 
     Acc acc(String key) {
       return byGroup.computeIfAbsent(key, k -> new Acc());
-    }
-
-    /**
-     * The groups as shown: small ones merged into "other" until every group shown is large enough.
-     */
-    List<Group> groups(Dimension dimension) {
-      List<Map.Entry<String, Acc>> ordered = new ArrayList<>(byGroup.entrySet());
-      Comparator<Map.Entry<String, Acc>> bySize =
-          Comparator.comparingInt((Map.Entry<String, Acc> e) -> e.getValue().volunteers.size())
-              .thenComparingLong(e -> e.getValue().approved)
-              .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
-      ordered.sort(bySize);
-      // Merge the smallest groups into "other" while any shown group, "other" included, has
-      // between 1 and MIN_GROUP_SIZE - 1 people (a group of nobody, only pending hours, names
-      // nobody).
-      Acc other = new Acc();
-      int merged = 0;
-      while (merged < ordered.size()) {
-        Acc next = ordered.get(merged).getValue();
-        boolean smallGroup = next.volunteers.size() < MIN_GROUP_SIZE;
-        boolean smallOther =
-            !other.volunteers.isEmpty() && other.volunteers.size() < MIN_GROUP_SIZE;
-        if (!smallGroup && !smallOther) {
-          break;
-        }
-        other.add(next);
-        merged++;
-      }
-      List<Group> shown = new ArrayList<>();
-      for (int i = ordered.size() - 1; i >= merged; i--) {
-        Map.Entry<String, Acc> e = ordered.get(i);
-        shown.add(e.getValue().toGroup(e.getKey(), employees(dimension, e.getKey())));
-      }
-      if (dimension == Dimension.MONTH) {
-        shown.sort(Comparator.comparing(Group::key));
-      }
-      if (merged > 0) {
-        Integer reached = null;
-        if (dimension.ofPeople()) {
-          int sum = 0;
-          for (int i = 0; i < merged; i++) {
-            sum += employeesByGroup.getOrDefault(ordered.get(i).getKey(), 0);
-          }
-          reached = sum;
-        }
-        shown.add(other.toGroup(Group.OTHER, reached));
-      }
-      return shown;
-    }
-
-    private Integer employees(Dimension dimension, String key) {
-      return dimension.ofPeople() ? employeesByGroup.getOrDefault(key, 0) : null;
     }
   }
 
   /** A group's figures while they are being added up. */
   private static final class Acc {
     String label;
-    final Set<Long> volunteers = new HashSet<>();
-    final Set<Long> associations = new HashSet<>();
+    int volunteers;
+    int associations;
     final Map<YearMonth, Long> byMonth = new TreeMap<>();
     long approved;
     long pending;
@@ -227,8 +297,6 @@ public class Reports {
     int noShows;
 
     void add(Acc o) {
-      volunteers.addAll(o.volunteers);
-      associations.addAll(o.associations);
       o.byMonth.forEach((m, v) -> byMonth.merge(m, v, Long::sum));
       approved += o.approved;
       pending += o.pending;
@@ -244,7 +312,7 @@ public class Reports {
           key,
           Group.OTHER.equals(key) ? null : label,
           new Figures(
-              volunteers.size(),
+              volunteers,
               employeesReached,
               made,
               completed,
@@ -253,186 +321,264 @@ public class Reports {
               approved,
               pending,
               workTime,
-              associations.size()),
+              associations),
           byMonth);
     }
   }
 
-  private Breakdown breakdown(TenantId tenant, ZoneId zone, Period period, Dimension dimension) {
+  /**
+   * The groups as shown: small ones merged into "other" until every group shown is large enough.
+   * Only the people (and associations) of the merged groups are read one by one, to count each once
+   * in "other".
+   */
+  private List<Group> groups(
+      TenantId tenant,
+      Period period,
+      Dimension dimension,
+      Breakdown b,
+      Map<String, Integer> employeesByGroup) {
+    List<Map.Entry<String, Acc>> ordered = new ArrayList<>(b.byGroup.entrySet());
+    Comparator<Map.Entry<String, Acc>> bySize =
+        Comparator.comparingInt((Map.Entry<String, Acc> e) -> e.getValue().volunteers)
+            .thenComparingLong(e -> e.getValue().approved)
+            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+    ordered.sort(bySize);
+    List<String> small = new ArrayList<>();
+    for (Map.Entry<String, Acc> e : ordered) {
+      if (e.getValue().volunteers >= MIN_GROUP_SIZE) {
+        break;
+      }
+      if (e.getValue().volunteers > 0) {
+        small.add(e.getKey());
+      }
+    }
+    Map<String, Set<Long>> people = members(tenant, period, dimension, "E", small);
+    // Merge the smallest groups into "other" while any shown group, "other" included, has
+    // between 1 and MIN_GROUP_SIZE - 1 people (a group of nobody, only pending hours, names
+    // nobody).
+    Acc other = new Acc();
+    Set<Long> otherPeople = new HashSet<>();
+    List<String> mergedKeys = new ArrayList<>();
+    int merged = 0;
+    while (merged < ordered.size()) {
+      Map.Entry<String, Acc> next = ordered.get(merged);
+      boolean smallGroup = next.getValue().volunteers < MIN_GROUP_SIZE;
+      boolean smallOther = !otherPeople.isEmpty() && otherPeople.size() < MIN_GROUP_SIZE;
+      if (!smallGroup && !smallOther) {
+        break;
+      }
+      if (next.getValue().volunteers > 0 && !people.containsKey(next.getKey())) {
+        people.putAll(members(tenant, period, dimension, "E", List.of(next.getKey())));
+      }
+      otherPeople.addAll(people.getOrDefault(next.getKey(), Set.of()));
+      other.add(next.getValue());
+      mergedKeys.add(next.getKey());
+      merged++;
+    }
+    List<Group> shown = new ArrayList<>();
+    for (int i = ordered.size() - 1; i >= merged; i--) {
+      Map.Entry<String, Acc> e = ordered.get(i);
+      shown.add(
+          e.getValue()
+              .toGroup(
+                  e.getKey(),
+                  dimension.ofPeople() ? employeesByGroup.getOrDefault(e.getKey(), 0) : null));
+    }
+    if (dimension == Dimension.MONTH) {
+      shown.sort(Comparator.comparing(Group::key));
+    }
+    if (merged > 0) {
+      other.volunteers = otherPeople.size();
+      List<String> helping = new ArrayList<>();
+      for (String key : mergedKeys) {
+        if (b.byGroup.get(key).associations > 0) {
+          helping.add(key);
+        }
+      }
+      Set<Long> associations = new HashSet<>();
+      members(tenant, period, dimension, "A", helping).values().forEach(associations::addAll);
+      other.associations = associations.size();
+      Integer reached = null;
+      if (dimension.ofPeople()) {
+        int sum = 0;
+        for (String key : mergedKeys) {
+          sum += employeesByGroup.getOrDefault(key, 0);
+        }
+        reached = sum;
+      }
+      shown.add(other.toGroup(Group.OTHER, reached));
+    }
+    return shown;
+  }
+
+  /** The people ("E") or associations ("A") of some groups in the period, group by group. */
+  private Map<String, Set<Long>> members(
+      TenantId tenant, Period period, Dimension dimension, String kind, List<String> keys) {
+    Map<String, Set<Long>> byGroup = new HashMap<>();
+    if (keys.isEmpty()) {
+      return byGroup;
+    }
+    if (dimension == Dimension.MONTH) {
+      int[] months = keys.stream().mapToInt(k -> index(YearMonth.parse(k))).toArray();
+      jdbc.sql(
+              """
+              select m, member_id from report_span s cross join unnest(?::int[]) m
+              where s.tenant_id = ? and s.dim = 'ALL' and s.kind = ? and s.w = 1
+                and s.lo <= m and s.hi >= m""")
+          .params(months, tenant.value(), kind)
+          .query(
+              rs -> {
+                byGroup
+                    .computeIfAbsent(month(rs.getInt(1)).toString(), k -> new HashSet<>())
+                    .add(rs.getLong(2));
+              });
+      return byGroup;
+    }
+    jdbc.sql(
+            """
+            select g, member_id from report_span
+            where tenant_id = ? and dim = ? and kind = ? and w = 1 and hi >= ? and lo <= ?
+              and g = any(?)""")
+        .params(
+            tenant.value(),
+            dimension.name(),
+            kind,
+            index(period.first()),
+            index(period.last()),
+            keys.toArray(String[]::new))
+        .query(
+            rs -> {
+              byGroup.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2));
+            });
+    return byGroup;
+  }
+
+  private Breakdown breakdown(
+      TenantId tenant, LocalDate today, Period period, Dimension dimension) {
     Breakdown b = new Breakdown();
     long t = tenant.value();
     Date from = Date.valueOf(period.firstDay());
     Date to = Date.valueOf(period.endExclusive());
+    int first = index(period.first());
+    int last = index(period.last());
     Keys keys = Keys.of(dimension);
-    Set<Long> allAssociations = new HashSet<>();
-    long[] totals = new long[3];
 
-    // Hours, per group and person, per group and month, per group and association helped.
+    // Minutes and commitments made, per group and month, from the monthly rollups.
     jdbc.sql(
             """
-            with r as (
-              select %s as g, %s as label, h.employee_id, h.month, m.association_id,
-                     h.approved_min, h.pending_min, h.work_time_min
-              from hour_month h
-              join mission m on m.tenant_id = h.tenant_id and m.id = h.mission_id
-              %s
-              where h.tenant_id = ? and h.month >= ? and h.month < ?
-            )
-            select 'P' as kind, g, max(label), employee_id, null::date, sum(approved_min),
-                   sum(pending_min), sum(work_time_min)
-            from r group by g, employee_id
-            union all
-            select 'M', g, null, null, month, sum(approved_min), 0, 0
-            from r group by g, month having sum(approved_min) > 0
-            union all
-            select 'A', g, null, association_id, null, sum(approved_min), 0, 0
-            from r group by g, association_id having sum(approved_min) > 0"""
-                .formatted(keys.hourKey, keys.hourLabel, keys.hourJoins))
+            select %s as g, max(%s), r.month, sum(r.approved_min), sum(r.pending_min),
+                   sum(r.work_time_min), sum(r.made), sum(r.completed), sum(r.cancelled)
+            from %s %s
+            where r.tenant_id = ? and r.month >= ? and r.month < ?
+            group by 1, 3"""
+                .formatted(keys.key, keys.label, keys.rollup, keys.joins))
         .params(t, from, to)
-        .query(
-            rs -> {
-              String kind = rs.getString(1);
-              Acc acc = b.acc(rs.getString(2));
-              long approved = rs.getLong(6);
-              switch (kind) {
-                case "P" -> {
-                  if (acc.label == null) {
-                    acc.label = rs.getString(3);
-                  }
-                  long person = rs.getLong(4);
-                  long pending = rs.getLong(7);
-                  long work = rs.getLong(8);
-                  acc.approved += approved;
-                  acc.pending += pending;
-                  acc.workTime += work;
-                  totals[0] += approved;
-                  totals[1] += pending;
-                  totals[2] += work;
-                  if (approved > 0) {
-                    acc.volunteers.add(person);
-                    b.volunteerIds.add(person);
-                  }
-                }
-                case "M" -> {
-                  YearMonth month = YearMonth.from(rs.getDate(5).toLocalDate());
-                  acc.byMonth.merge(month, approved, Long::sum);
-                  b.minutesByMonth.merge(month, approved, Long::sum);
-                }
-                default -> {
-                  acc.associations.add(rs.getLong(4));
-                  allAssociations.add(rs.getLong(4));
-                }
-              }
-            });
-
-    // Commitments made in the period, in the tenant's time zone, and what became of them.
-    int[] commitments = new int[4];
-    LocalDate today = LocalDate.now(zone);
-    jdbc.sql(
-            """
-            select %s as g, %s as label, c.employee_id,
-                   count(*),
-                   count(*) filter (where c.status = 'COMPLETED'),
-                   count(*) filter (where c.status = 'CANCELLED'),
-                   count(*) filter (where c.status = 'CONFIRMED'
-                       and coalesce(m.last_date, m.first_date) < ?
-                       and not exists (select 1 from hour_entry x where x.tenant_id = c.tenant_id
-                                       and x.commitment_id = c.id and x.status <> 'REJECTED')),
-                   bool_or(c.status in ('CONFIRMED', 'COMPLETED'))
-            from commitment c
-            join mission m on m.tenant_id = c.tenant_id and m.id = c.mission_id
-            join employee e on e.tenant_id = c.tenant_id and e.id = c.employee_id
-            %s
-            where c.tenant_id = ? and c.created_at >= ? and c.created_at < ?
-            group by 1, 2, 3"""
-                .formatted(
-                    keys.commitmentKey.replace(":zone", "'" + zone.getId() + "'"),
-                    keys.commitmentLabel,
-                    keys.commitmentJoins))
-        .params(
-            Date.valueOf(today),
-            t,
-            period.firstDay().atStartOfDay(zone).toOffsetDateTime(),
-            period.endExclusive().atStartOfDay(zone).toOffsetDateTime())
         .query(
             rs -> {
               Acc acc = b.acc(rs.getString(1));
               if (acc.label == null) {
                 acc.label = rs.getString(2);
               }
-              acc.made += rs.getInt(4);
-              acc.completed += rs.getInt(5);
-              acc.cancelled += rs.getInt(6);
-              acc.noShows += rs.getInt(7);
-              commitments[0] += rs.getInt(4);
-              commitments[1] += rs.getInt(5);
-              commitments[2] += rs.getInt(6);
-              commitments[3] += rs.getInt(7);
-              if (rs.getBoolean(8)) {
-                acc.volunteers.add(rs.getLong(3));
-                b.volunteerIds.add(rs.getLong(3));
+              long approved = rs.getLong(4);
+              acc.approved += approved;
+              acc.pending += rs.getLong(5);
+              acc.workTime += rs.getLong(6);
+              acc.made += rs.getInt(7);
+              acc.completed += rs.getInt(8);
+              acc.cancelled += rs.getInt(9);
+              if (approved > 0) {
+                YearMonth month = YearMonth.from(rs.getDate(3).toLocalDate());
+                acc.byMonth.merge(month, approved, Long::sum);
+                b.minutesByMonth.merge(month, approved, Long::sum);
               }
             });
 
-    int reached = 0;
-    for (var row :
-        jdbc.sql(
-                """
-                select coalesce(%s, '*unset'), count(*) from employee
-                where tenant_id = ? and is_employee group by 1"""
-                    .formatted(dimension == Dimension.DEPARTMENT ? "department" : "site"))
-            .params(t)
-            .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
-            .list()) {
-      b.employeesByGroup.put(row.getKey(), row.getValue());
-      reached += row.getValue();
+    // No-shows: confirmed commitments made in the period, mission over, no hour logged.
+    jdbc.sql(
+            """
+            select %s as g, count(*) from report_idle r
+            join mission m on m.tenant_id = r.tenant_id and m.id = r.mission_id
+            join employee e on e.tenant_id = r.tenant_id and e.id = r.employee_id
+            %s
+            where r.tenant_id = ? and r.month >= ? and r.month < ?
+              and coalesce(m.last_date, m.first_date) < ?
+            group by 1"""
+                .formatted(keys.idleKey, keys.idleJoins))
+        .params(t, from, to, Date.valueOf(today))
+        .query(
+            rs -> {
+              b.acc(rs.getString(1)).noShows += rs.getInt(2);
+            });
+
+    // Volunteers and associations helped per group: sums over runs and gaps (see V8).
+    if (dimension == Dimension.MONTH) {
+      int months = last - first + 1;
+      long[][] delta = new long[2][months + 1];
+      jdbc.sql(
+              """
+              select kind, greatest(lo, ?) - ?, count(*) from report_span
+              where tenant_id = ? and dim = 'ALL' and w = 1 and hi >= ? and lo <= ?
+              group by 1, 2
+              union all
+              select kind, least(hi, ?) + 1 - ?, -count(*) from report_span
+              where tenant_id = ? and dim = 'ALL' and w = 1 and hi >= ? and lo <= ?
+              group by 1, 2""")
+          .params(first, first, t, first, last, last, first, t, first, last)
+          .query(
+              rs -> {
+                delta["E".equals(rs.getString(1)) ? 0 : 1][rs.getInt(2)] += rs.getLong(3);
+              });
+      long people = 0;
+      long associations = 0;
+      for (int i = 0; i < months; i++) {
+        people += delta[0][i];
+        associations += delta[1][i];
+        if (people > 0 || associations > 0) {
+          Acc acc = b.acc(month(first + i).toString());
+          acc.volunteers = (int) people;
+          acc.associations = (int) associations;
+        }
+      }
+    } else {
+      jdbc.sql(
+              """
+              select g, kind, sum(w) from report_span
+              where tenant_id = ? and dim = ? and hi >= ? and lo <= ?
+              group by g, kind""")
+          .params(t, dimension.name(), first, last)
+          .query(
+              rs -> {
+                int n = rs.getInt(3);
+                if (n > 0) {
+                  Acc acc = b.acc(rs.getString(1));
+                  if ("E".equals(rs.getString(2))) {
+                    acc.volunteers = n;
+                  } else {
+                    acc.associations = n;
+                  }
+                }
+              });
     }
-    b.totals =
-        new Figures(
-            b.volunteerIds.size(),
-            reached,
-            commitments[0],
-            commitments[1],
-            commitments[2],
-            commitments[3],
-            totals[0],
-            totals[1],
-            totals[2],
-            allAssociations.size());
     return b;
   }
 
-  /** The SQL that gives the group of an hour rollup row and of a commitment, per dimension. */
+  /** The SQL that gives the group of a rollup row and of a no-show candidate, per dimension. */
   private record Keys(
-      String hourKey,
-      String hourLabel,
-      String hourJoins,
-      String commitmentKey,
-      String commitmentLabel,
-      String commitmentJoins) {
+      String key, String label, String rollup, String joins, String idleKey, String idleJoins) {
 
+    static final String MISSIONS =
+        "report_mission_month r join mission m on m.tenant_id = r.tenant_id and m.id = r.mission_id";
+    static final String PEOPLE = "report_people_month r";
     static final String SKILL_JOIN = "left join skill s on s.code = m.skills[1]";
     static final String ASSOCIATION_JOIN =
         "join association a on a.tenant_id = m.tenant_id and a.id = m.association_id";
 
     static Keys of(Dimension d) {
       return switch (d) {
-        case SITE ->
-            new Keys(
-                "coalesce(h.site, '*unset')",
-                "null::text",
-                "",
-                "coalesce(e.site, '*unset')",
-                "null::text",
-                "");
+        case SITE -> new Keys("r.site", "null::text", PEOPLE, "", "coalesce(e.site, '*unset')", "");
         case DEPARTMENT ->
             new Keys(
-                "coalesce(h.department, '*unset')",
-                "null::text",
-                "",
-                "coalesce(e.department, '*unset')",
-                "null::text",
-                "");
+                "r.department", "null::text", PEOPLE, "", "coalesce(e.department, '*unset')", "");
         case CAUSE -> mission("coalesce(m.causes[1], '*unset')", "null::text", "");
         case SDG -> mission("coalesce(m.sdgs[1]::text, '*unset')", "null::text", "");
         case ASSOCIATION -> mission("m.association_id::text", "a.name", ASSOCIATION_JOIN);
@@ -440,17 +586,17 @@ public class Reports {
         case MISSION -> mission("m.id::text", "m.title", "");
         case MONTH ->
             new Keys(
-                "to_char(h.month, 'YYYY-MM')",
+                "to_char(r.month, 'YYYY-MM')",
                 "null::text",
+                PEOPLE,
                 "",
-                "to_char(c.created_at at time zone :zone, 'YYYY-MM')",
-                "null::text",
+                "to_char(r.month, 'YYYY-MM')",
                 "");
       };
     }
 
     private static Keys mission(String key, String label, String joins) {
-      return new Keys(key, label, joins, key, label, joins);
+      return new Keys(key, label, MISSIONS, joins, key, joins.equals(SKILL_JOIN) ? joins : "");
     }
   }
 }
