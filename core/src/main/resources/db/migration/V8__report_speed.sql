@@ -11,7 +11,8 @@
 --   report_idle           confirmed commitments without any hour logged (no-show candidates);
 --   report_headcount      employees per site and department;
 --   report_span           who volunteered, and which associations were helped, per dimension and
---                         group, as runs of consecutive months (see below).
+--                         group, as runs of consecutive months (see below);
+--   report_span_count     the same summed over people: what reports read.
 --
 -- Counting distinct people over any range of months without reading one row per person and month:
 -- for each (dimension, group, person) the months the person volunteered form runs of consecutive
@@ -81,9 +82,25 @@ create table report_span (
     hi              integer  not null,
     w               smallint not null check (w in (1, -1))
 );
--- Reports: one index-only scan per dimension; recent periods skip the runs that ended before them.
-create index report_span_query_idx on report_span (tenant_id, dim, kind, hi, lo, g, w);
 create index report_span_member_idx on report_span (tenant_id, kind, member_id, dim, g);
+-- The people of small groups, merged into "other" (each counted once).
+create index report_span_group_idx on report_span (tenant_id, dim, kind, g, hi, lo, w, member_id);
+
+-- What reports read: the spans of all members summed per group and (lo, hi). Far fewer rows than
+-- spans (at most groups x months x months / 2): a five-year breakdown by cause reads ~25,000 cells
+-- for ~230,000 spans; recent periods skip the cells that ended before them.
+create table report_span_count (
+    tenant_id       bigint  not null references tenant (id) on delete cascade,
+    dim             text    not null,
+    kind            text    not null,
+    g               text    not null,
+    lo              integer not null,
+    hi              integer not null,
+    n               integer not null,
+    primary key (tenant_id, dim, kind, g, lo, hi)
+);
+create index report_span_count_query_idx on report_span_count (tenant_id, dim, kind, hi, lo, g)
+    include (n);
 
 -- The association helped and a person's missions, by mission and month.
 create index hour_month_mission_idx on hour_month (tenant_id, mission_id, month);
@@ -139,6 +156,41 @@ cross join lateral (values
     ('MISSION', m.id::text),
     ('ALL', '')) k (dim, g)
 where h.approved_min > 0;
+
+-- Rebuilds (tandem.report_rebuild = on) skip the row triggers and recompute everything at the end.
+create function report_rebuilding() returns boolean language sql stable
+    return coalesce(current_setting('tandem.report_rebuild', true), '') = 'on';
+
+create function report_span_count_sync() returns trigger language plpgsql as $$
+declare
+    r report_span;
+    s integer;
+    left_over integer;
+begin
+    if report_rebuilding() then
+        return null;
+    end if;
+    if tg_op = 'DELETE' then
+        r := old;
+        s := -1;
+    else
+        r := new;
+        s := 1;
+    end if;
+    insert into report_span_count as c (tenant_id, dim, kind, g, lo, hi, n)
+    values (r.tenant_id, r.dim, r.kind, r.g, r.lo, r.hi, s * r.w)
+    on conflict (tenant_id, dim, kind, g, lo, hi) do update set n = c.n + excluded.n
+    returning n into left_over;
+    if left_over = 0 then
+        delete from report_span_count
+        where tenant_id = r.tenant_id and dim = r.dim and kind = r.kind and g = r.g
+          and lo = r.lo and hi = r.hi;
+    end if;
+    return null;
+end $$;
+
+create trigger report_span_count_sync after insert or delete on report_span
+    for each row execute function report_span_count_sync();
 
 -- Spans of one member (kind and member given) or of the whole tenant, rewritten from the activity.
 create function report_span_write(t bigint, k text, member bigint) returns void
@@ -255,10 +307,6 @@ create function report_people_add(t bigint, mo date, st text, de text, ap bigint
         completed = r.completed + excluded.completed,
         cancelled = r.cancelled + excluded.cancelled;
 $$;
-
--- Rebuilds (tandem.report_rebuild = on) skip the row triggers and recompute everything at the end.
-create function report_rebuilding() returns boolean language sql stable
-    return coalesce(current_setting('tandem.report_rebuild', true), '') = 'on';
 
 create function report_hour_month_sync() returns trigger language plpgsql as $$
 declare
@@ -570,6 +618,10 @@ begin
     from employee where tenant_id = t and is_employee group by 2, 3;
 
     perform report_span_write(t, null, null);
+    delete from report_span_count where tenant_id = t;
+    insert into report_span_count (tenant_id, dim, kind, g, lo, hi, n)
+    select tenant_id, dim, kind, g, lo, hi, sum(w) from report_span where tenant_id = t
+    group by 1, 2, 3, 4, 5, 6 having sum(w) <> 0;
     perform set_config('tandem.report_rebuild', '', true);
 end $$;
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,6 +87,8 @@ public class Reports {
   public Report compute(TenantId tenant, Period period, Dimension dimension) {
     // JIT compilation costs PostgreSQL 10-20 ms per query here, more than these queries take.
     jdbc.sql("set local jit = off").update();
+    // Hash aggregates of a five-year breakdown by mission need more than the default 4 MB.
+    jdbc.sql("set local work_mem = '32MB'").update();
     Tenant t = tenants.find(tenant).orElseThrow();
     LocalDate today = LocalDate.now(ZoneId.of(t.timeZone()));
     Map<String, Integer> employeesByGroup = headcount(tenant, dimension);
@@ -218,7 +221,7 @@ public class Reports {
     // People who volunteered (per country, for the allowance) and associations helped.
     jdbc.sql(
             """
-            select kind, g, sum(w) from report_span
+            select kind, g, sum(n) from report_span_count
             where tenant_id = ? and dim = 'ALL' and hi >= ? and lo <= ?
             group by kind, g""")
         .params(t, index(period.first()), index(period.last()))
@@ -463,35 +466,54 @@ public class Reports {
     int last = index(period.last());
     Keys keys = Keys.of(dimension);
 
-    // Minutes and commitments made, per group and month, from the monthly rollups.
-    jdbc.sql(
-            """
-            select %s as g, max(%s), r.month, sum(r.approved_min), sum(r.pending_min),
-                   sum(r.work_time_min), sum(r.made), sum(r.completed), sum(r.cancelled)
-            from %s %s
-            where r.tenant_id = ? and r.month >= ? and r.month < ?
-            group by 1, 3"""
-                .formatted(keys.key, keys.label, keys.rollup, keys.joins))
-        .params(t, from, to)
-        .query(
-            rs -> {
-              Acc acc = b.acc(rs.getString(1));
-              if (acc.label == null) {
-                acc.label = rs.getString(2);
-              }
-              long approved = rs.getLong(4);
-              acc.approved += approved;
-              acc.pending += rs.getLong(5);
-              acc.workTime += rs.getLong(6);
-              acc.made += rs.getInt(7);
-              acc.completed += rs.getInt(8);
-              acc.cancelled += rs.getInt(9);
-              if (approved > 0) {
-                YearMonth month = YearMonth.from(rs.getDate(3).toLocalDate());
-                acc.byMonth.merge(month, approved, Long::sum);
-                b.minutesByMonth.merge(month, approved, Long::sum);
-              }
-            });
+    // Minutes and commitments made, per group and month, from the monthly rollups (by mission:
+    // the rollup's rows as they are, the titles after).
+    RowCallbackHandler add =
+        rs -> {
+          Acc acc = b.acc(rs.getString(1));
+          if (acc.label == null) {
+            acc.label = rs.getString(2);
+          }
+          long approved = rs.getLong(4);
+          acc.approved += approved;
+          acc.pending += rs.getLong(5);
+          acc.workTime += rs.getLong(6);
+          acc.made += rs.getInt(7);
+          acc.completed += rs.getInt(8);
+          acc.cancelled += rs.getInt(9);
+          if (approved > 0) {
+            YearMonth month = YearMonth.from(rs.getDate(3).toLocalDate());
+            acc.byMonth.merge(month, approved, Long::sum);
+            b.minutesByMonth.merge(month, approved, Long::sum);
+          }
+        };
+    if (dimension == Dimension.MISSION) {
+      jdbc.sql(
+              """
+              select mission_id::text, null, month, approved_min, pending_min, work_time_min,
+                     made, completed, cancelled
+              from report_mission_month
+              where tenant_id = ? and month >= ? and month < ?""")
+          .params(t, from, to)
+          .query(add);
+      jdbc.sql("select id::text, title from mission where tenant_id = ? and id = any(?)")
+          .params(t, b.byGroup.keySet().stream().mapToLong(Long::parseLong).toArray())
+          .query(
+              rs -> {
+                b.byGroup.get(rs.getString(1)).label = rs.getString(2);
+              });
+    } else {
+      jdbc.sql(
+              """
+              select %s as g, max(%s), r.month, sum(r.approved_min), sum(r.pending_min),
+                     sum(r.work_time_min), sum(r.made), sum(r.completed), sum(r.cancelled)
+              from %s %s
+              where r.tenant_id = ? and r.month >= ? and r.month < ?
+              group by 1, 3"""
+                  .formatted(keys.key, keys.label, keys.rollup, keys.joins))
+          .params(t, from, to)
+          .query(add);
+    }
 
     // No-shows: confirmed commitments made in the period, mission over, no hour logged.
     jdbc.sql(
@@ -510,18 +532,19 @@ public class Reports {
               b.acc(rs.getString(1)).noShows += rs.getInt(2);
             });
 
-    // Volunteers and associations helped per group: sums over runs and gaps (see V8).
+    // Volunteers and associations helped per group: sums over runs and gaps (see V8); a month's
+    // are the runs that contain it.
     if (dimension == Dimension.MONTH) {
       int months = last - first + 1;
       long[][] delta = new long[2][months + 1];
       jdbc.sql(
               """
-              select kind, greatest(lo, ?) - ?, count(*) from report_span
-              where tenant_id = ? and dim = 'ALL' and w = 1 and hi >= ? and lo <= ?
+              select kind, greatest(lo, ?) - ?, sum(n) from report_span_count
+              where tenant_id = ? and dim = 'ALL' and lo <= hi and hi >= ? and lo <= ?
               group by 1, 2
               union all
-              select kind, least(hi, ?) + 1 - ?, -count(*) from report_span
-              where tenant_id = ? and dim = 'ALL' and w = 1 and hi >= ? and lo <= ?
+              select kind, least(hi, ?) + 1 - ?, -sum(n) from report_span_count
+              where tenant_id = ? and dim = 'ALL' and lo <= hi and hi >= ? and lo <= ?
               group by 1, 2""")
           .params(first, first, t, first, last, last, first, t, first, last)
           .query(
@@ -542,7 +565,7 @@ public class Reports {
     } else {
       jdbc.sql(
               """
-              select g, kind, sum(w) from report_span
+              select g, kind, sum(n) from report_span_count
               where tenant_id = ? and dim = ? and hi >= ? and lo <= ?
               group by g, kind""")
           .params(t, dimension.name(), first, last)

@@ -239,6 +239,9 @@ class ReportRollupsTest {
     queries.put(
         "report_span",
         "select dim, g, kind, member_id, lo, hi, w from report_span where tenant_id = ?");
+    queries.put(
+        "report_span_count",
+        "select dim, g, kind, lo, hi, n from report_span_count where tenant_id = ?");
     Map<String, List<String>> rows = new LinkedHashMap<>();
     queries.forEach(
         (table, sql) ->
