@@ -107,15 +107,17 @@ public class Reports {
     BigDecimal reduction = null;
     if ("FR".equals(t.country()) && "EUR".equals(policy.currency())) {
       Map<Integer, BigDecimal> byYear = new TreeMap<>();
-      current.minutesByMonth.forEach(
-          (month, minutes) ->
-              byYear.merge(
-                  month.getYear(),
-                  policy
-                      .hourlyRate()
-                      .multiply(BigDecimal.valueOf(minutes))
-                      .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
-                  BigDecimal::add));
+      current
+          .minutesByMonth()
+          .forEach(
+              (month, minutes) ->
+                  byYear.merge(
+                      month.getYear(),
+                      policy
+                          .hourlyRate()
+                          .multiply(BigDecimal.valueOf(minutes))
+                          .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
+                      BigDecimal::add));
       reduction = FrenchSponsorshipReduction.estimate(byYear, t.annualTurnover());
     }
     return new Report(
@@ -277,12 +279,35 @@ public class Reports {
 
   /** What the database returns for a period, gathered per group before the small-group rule. */
   private static final class Breakdown {
+    final int first;
+    final int months;
     final Map<String, Acc> byGroup = new LinkedHashMap<>();
-    final Map<YearMonth, Long> minutesByMonth = new TreeMap<>();
+    final long[] minutes;
+
+    Breakdown(int first, int months) {
+      this.first = first;
+      this.months = months;
+      this.minutes = new long[months];
+    }
 
     Acc acc(String key) {
-      return byGroup.computeIfAbsent(key, k -> new Acc());
+      return byGroup.computeIfAbsent(key, k -> new Acc(first, months));
     }
+
+    Map<YearMonth, Long> minutesByMonth() {
+      return byMonth(first, minutes);
+    }
+  }
+
+  /** The months with approved minutes, from minutes per month of the period. */
+  static Map<YearMonth, Long> byMonth(int first, long[] minutes) {
+    Map<YearMonth, Long> byMonth = new HashMap<>();
+    for (int i = 0; i < minutes.length; i++) {
+      if (minutes[i] > 0) {
+        byMonth.put(month(first + i), minutes[i]);
+      }
+    }
+    return byMonth;
   }
 
   /** A group's figures while they are being added up. */
@@ -290,7 +315,8 @@ public class Reports {
     String label;
     int volunteers;
     int associations;
-    final Map<YearMonth, Long> byMonth = new TreeMap<>();
+    final int first;
+    final long[] minutes; // approved, per month of the period
     long approved;
     long pending;
     long workTime;
@@ -299,8 +325,15 @@ public class Reports {
     int cancelled;
     int noShows;
 
+    Acc(int first, int months) {
+      this.first = first;
+      this.minutes = new long[months];
+    }
+
     void add(Acc o) {
-      o.byMonth.forEach((m, v) -> byMonth.merge(m, v, Long::sum));
+      for (int i = 0; i < minutes.length; i++) {
+        minutes[i] += o.minutes[i];
+      }
       approved += o.approved;
       pending += o.pending;
       workTime += o.workTime;
@@ -325,7 +358,7 @@ public class Reports {
               pending,
               workTime,
               associations),
-          byMonth);
+          byMonth(first, minutes));
     }
   }
 
@@ -359,7 +392,7 @@ public class Reports {
     // Merge the smallest groups into "other" while any shown group, "other" included, has
     // between 1 and MIN_GROUP_SIZE - 1 people (a group of nobody, only pending hours, names
     // nobody).
-    Acc other = new Acc();
+    Acc other = new Acc(b.first, b.months);
     Set<Long> otherPeople = new HashSet<>();
     List<String> mergedKeys = new ArrayList<>();
     int merged = 0;
@@ -458,7 +491,7 @@ public class Reports {
 
   private Breakdown breakdown(
       TenantId tenant, LocalDate today, Period period, Dimension dimension) {
-    Breakdown b = new Breakdown();
+    Breakdown b = new Breakdown(index(period.first()), period.months());
     long t = tenant.value();
     Date from = Date.valueOf(period.firstDay());
     Date to = Date.valueOf(period.endExclusive());
@@ -481,16 +514,15 @@ public class Reports {
           acc.made += rs.getInt(7);
           acc.completed += rs.getInt(8);
           acc.cancelled += rs.getInt(9);
-          if (approved > 0) {
-            YearMonth month = YearMonth.from(rs.getDate(3).toLocalDate());
-            acc.byMonth.merge(month, approved, Long::sum);
-            b.minutesByMonth.merge(month, approved, Long::sum);
-          }
+          int i = rs.getInt(3) - b.first;
+          acc.minutes[i] += approved;
+          b.minutes[i] += approved;
         };
     if (dimension == Dimension.MISSION) {
       jdbc.sql(
               """
-              select mission_id::text, null, month, approved_min, pending_min, work_time_min,
+              select mission_id::text, null, report_month_index(month), approved_min,
+                     pending_min, work_time_min,
                      made, completed, cancelled
               from report_mission_month
               where tenant_id = ? and month >= ? and month < ?""")
@@ -505,7 +537,8 @@ public class Reports {
     } else {
       jdbc.sql(
               """
-              select %s as g, max(%s), r.month, sum(r.approved_min), sum(r.pending_min),
+              select %s as g, max(%s), report_month_index(r.month), sum(r.approved_min),
+                     sum(r.pending_min),
                      sum(r.work_time_min), sum(r.made), sum(r.completed), sum(r.cancelled)
               from %s %s
               where r.tenant_id = ? and r.month >= ? and r.month < ?
@@ -520,7 +553,6 @@ public class Reports {
             """
             select %s as g, count(*) from report_idle r
             join mission m on m.tenant_id = r.tenant_id and m.id = r.mission_id
-            join employee e on e.tenant_id = r.tenant_id and e.id = r.employee_id
             %s
             where r.tenant_id = ? and r.month >= ? and r.month < ?
               and coalesce(m.last_date, m.first_date) < ?
@@ -593,15 +625,24 @@ public class Reports {
         "report_mission_month r join mission m on m.tenant_id = r.tenant_id and m.id = r.mission_id";
     static final String PEOPLE = "report_people_month r";
     static final String SKILL_JOIN = "left join skill s on s.code = m.skills[1]";
+    static final String EMPLOYEE_JOIN =
+        "join employee e on e.tenant_id = r.tenant_id and e.id = r.employee_id";
     static final String ASSOCIATION_JOIN =
         "join association a on a.tenant_id = m.tenant_id and a.id = m.association_id";
 
     static Keys of(Dimension d) {
       return switch (d) {
-        case SITE -> new Keys("r.site", "null::text", PEOPLE, "", "coalesce(e.site, '*unset')", "");
+        case SITE ->
+            new Keys(
+                "r.site", "null::text", PEOPLE, "", "coalesce(e.site, '*unset')", EMPLOYEE_JOIN);
         case DEPARTMENT ->
             new Keys(
-                "r.department", "null::text", PEOPLE, "", "coalesce(e.department, '*unset')", "");
+                "r.department",
+                "null::text",
+                PEOPLE,
+                "",
+                "coalesce(e.department, '*unset')",
+                EMPLOYEE_JOIN);
         case CAUSE -> mission("coalesce(m.causes[1], '*unset')", "null::text", "");
         case SDG -> mission("coalesce(m.sdgs[1]::text, '*unset')", "null::text", "");
         case ASSOCIATION -> mission("m.association_id::text", "a.name", ASSOCIATION_JOIN);
