@@ -25,11 +25,11 @@
 -- Months are numbered year * 12 + month - 1.
 
 create function report_month_index(d date) returns integer language sql immutable parallel safe
-    return (extract(year from d) * 12 + extract(month from d) - 1)::integer;
+    return (date_part('year', d) * 12 + date_part('month', d) - 1)::integer;
 
 create table report_mission_month (
     tenant_id       bigint  not null references tenant (id) on delete cascade,
-    month           date    not null,
+    month           integer not null, -- year * 12 + month - 1
     mission_id      bigint  not null,
     approved_min    bigint  not null default 0,
     pending_min     bigint  not null default 0,
@@ -42,7 +42,7 @@ create table report_mission_month (
 
 create table report_people_month (
     tenant_id       bigint  not null references tenant (id) on delete cascade,
-    month           date    not null,
+    month           integer not null,
     site            text    not null, -- '*unset' when the person has none
     department      text    not null,
     approved_min    bigint  not null default 0,
@@ -59,7 +59,7 @@ create table report_idle (
     commitment_id   bigint  not null,
     employee_id     bigint  not null,
     mission_id      bigint  not null,
-    month           date    not null, -- month the commitment was made, tenant's time zone
+    month           integer not null, -- month the commitment was made, tenant's time zone
     primary key (tenant_id, commitment_id)
 );
 create index report_idle_month_idx on report_idle (tenant_id, month);
@@ -278,7 +278,7 @@ begin
     end loop;
 end $$;
 
-create function report_mission_add(t bigint, mo date, x bigint, ap bigint, pe bigint, wt bigint,
+create function report_mission_add(t bigint, mo integer, x bigint, ap bigint, pe bigint, wt bigint,
                                    mk integer, co integer, ca integer) returns void
     language sql as $$
     insert into report_mission_month as r (tenant_id, month, mission_id, approved_min, pending_min,
@@ -293,7 +293,7 @@ create function report_mission_add(t bigint, mo date, x bigint, ap bigint, pe bi
         cancelled = r.cancelled + excluded.cancelled;
 $$;
 
-create function report_people_add(t bigint, mo date, st text, de text, ap bigint, pe bigint,
+create function report_people_add(t bigint, mo integer, st text, de text, ap bigint, pe bigint,
                                   wt bigint, mk integer, co integer, ca integer) returns void
     language sql as $$
     insert into report_people_month as r (tenant_id, month, site, department, approved_min,
@@ -325,16 +325,19 @@ begin
         r := new;
     end if;
     if tg_op = 'UPDATE' then -- hour_month_add adds to a row: its key never changes
-        perform report_mission_add(new.tenant_id, new.month, new.mission_id,
+        perform report_mission_add(new.tenant_id, report_month_index(new.month), new.mission_id,
                                    new.approved_min - old.approved_min, new.pending_min - old.pending_min,
                                    new.work_time_min - old.work_time_min, 0, 0, 0);
-        perform report_people_add(new.tenant_id, new.month, new.site, new.department,
+        perform report_people_add(new.tenant_id, report_month_index(new.month), new.site,
+                                  new.department,
                                   new.approved_min - old.approved_min, new.pending_min - old.pending_min,
                                   new.work_time_min - old.work_time_min, 0, 0, 0);
     else
-        perform report_mission_add(r.tenant_id, r.month, r.mission_id, s * r.approved_min,
+        perform report_mission_add(r.tenant_id, report_month_index(r.month), r.mission_id,
+                                   s * r.approved_min,
                                    s * r.pending_min, s * r.work_time_min, 0, 0, 0);
-        perform report_people_add(r.tenant_id, r.month, r.site, r.department, s * r.approved_min,
+        perform report_people_add(r.tenant_id, report_month_index(r.month), r.site, r.department,
+                                  s * r.approved_min,
                                   s * r.pending_min, s * r.work_time_min, 0, 0, 0);
     end if;
     if was_on <> is_on then
@@ -357,7 +360,7 @@ begin
                        where tenant_id = t and commitment_id = c and status <> 'REJECTED') then
         insert into report_idle (tenant_id, commitment_id, employee_id, mission_id, month)
         select c2.tenant_id, c2.id, c2.employee_id, c2.mission_id,
-               date_trunc('month', c2.created_at at time zone tn.time_zone)::date
+               report_month_index((c2.created_at at time zone tn.time_zone)::date)
         from commitment c2 join tenant tn on tn.id = c2.tenant_id
         where c2.tenant_id = t and c2.id = c
         on conflict (tenant_id, commitment_id) do update set
@@ -398,11 +401,11 @@ end $$;
 
 create function report_commitment_add(c commitment, sign integer) returns void language plpgsql as $$
 declare
-    mo date;
+    mo integer;
     st text;
     de text;
 begin
-    select date_trunc('month', c.created_at at time zone t.time_zone)::date into mo
+    select report_month_index((c.created_at at time zone t.time_zone)::date) into mo
     from tenant t where t.id = c.tenant_id;
     select e.site, e.department into st, de
     from employee e where e.tenant_id = c.tenant_id and e.id = c.employee_id;
@@ -459,7 +462,7 @@ begin
     if old.site is distinct from new.site or old.department is distinct from new.department then
         perform report_people_add(new.tenant_id, x.month, s.site, s.department, 0, 0, 0,
                                   s.sign * x.made, s.sign * x.completed, s.sign * x.cancelled)
-        from (select date_trunc('month', c.created_at at time zone t.time_zone)::date as month,
+        from (select report_month_index((c.created_at at time zone t.time_zone)::date) as month,
                      count(*)::integer as made,
                      count(*) filter (where c.status = 'COMPLETED')::integer as completed,
                      count(*) filter (where c.status = 'CANCELLED')::integer as cancelled
@@ -576,11 +579,11 @@ begin
     insert into report_mission_month (tenant_id, month, mission_id, approved_min, pending_min,
                                       work_time_min, made, completed, cancelled)
     select t, month, mission_id, sum(ap), sum(pe), sum(wt), sum(mk), sum(co), sum(ca)
-    from (select month, mission_id, approved_min as ap, pending_min as pe, work_time_min as wt,
+    from (select report_month_index(month) as month, mission_id, approved_min as ap, pending_min as pe, work_time_min as wt,
                  0 as mk, 0 as co, 0 as ca
           from hour_month where tenant_id = t
           union all
-          select date_trunc('month', c.created_at at time zone tn.time_zone)::date, c.mission_id,
+          select report_month_index((c.created_at at time zone tn.time_zone)::date), c.mission_id,
                  0, 0, 0, 1, (c.status = 'COMPLETED')::integer, (c.status = 'CANCELLED')::integer
           from commitment c join tenant tn on tn.id = c.tenant_id
           where c.tenant_id = t) x
@@ -590,11 +593,12 @@ begin
     insert into report_people_month (tenant_id, month, site, department, approved_min, pending_min,
                                      work_time_min, made, completed, cancelled)
     select t, month, site, department, sum(ap), sum(pe), sum(wt), sum(mk), sum(co), sum(ca)
-    from (select month, coalesce(site, '*unset') as site, coalesce(department, '*unset') as department,
+    from (select report_month_index(month) as month, coalesce(site, '*unset') as site,
+                 coalesce(department, '*unset') as department,
                  approved_min as ap, pending_min as pe, work_time_min as wt, 0 as mk, 0 as co, 0 as ca
           from hour_month where tenant_id = t
           union all
-          select date_trunc('month', c.created_at at time zone tn.time_zone)::date,
+          select report_month_index((c.created_at at time zone tn.time_zone)::date),
                  coalesce(e.site, '*unset'), coalesce(e.department, '*unset'),
                  0, 0, 0, 1, (c.status = 'COMPLETED')::integer, (c.status = 'CANCELLED')::integer
           from commitment c
@@ -606,7 +610,7 @@ begin
     delete from report_idle where tenant_id = t;
     insert into report_idle (tenant_id, commitment_id, employee_id, mission_id, month)
     select c.tenant_id, c.id, c.employee_id, c.mission_id,
-           date_trunc('month', c.created_at at time zone tn.time_zone)::date
+           report_month_index((c.created_at at time zone tn.time_zone)::date)
     from commitment c join tenant tn on tn.id = c.tenant_id
     where c.tenant_id = t and c.status = 'CONFIRMED'
       and not exists (select 1 from hour_entry x

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,6 +88,9 @@ public class Reports {
     jdbc.sql("set local jit = off").update();
     // Hash aggregates of a five-year breakdown by mission need more than the default 4 MB.
     jdbc.sql("set local work_mem = '32MB'").update();
+    // Plans for these bounds, not generic ones: a five-year range is the whole rollup, a month a
+    // sliver, and planning takes well under a millisecond.
+    jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
     Tenant t = tenants.find(tenant).orElseThrow();
     LocalDate today = LocalDate.now(ZoneId.of(t.timeZone()));
     Map<String, Integer> employeesByGroup = headcount(tenant, dimension);
@@ -251,8 +253,8 @@ public class Reports {
       }
       return totals;
     }
-    Date from = Date.valueOf(period.firstDay());
-    Date to = Date.valueOf(period.endExclusive());
+    int first = index(period.first());
+    int last = index(period.last());
     jdbc.sql(
             """
             select coalesce(sum(approved_min), 0), coalesce(sum(pending_min), 0),
@@ -260,10 +262,10 @@ public class Reports {
                    coalesce(sum(completed), 0), coalesce(sum(cancelled), 0),
                    (select count(*) from report_idle r
                     join mission m on m.tenant_id = r.tenant_id and m.id = r.mission_id
-                    where r.tenant_id = ? and r.month >= ? and r.month < ?
+                    where r.tenant_id = ? and r.month >= ? and r.month <= ?
                       and coalesce(m.last_date, m.first_date) < ?)
-            from report_people_month where tenant_id = ? and month >= ? and month < ?""")
-        .params(t, from, to, Date.valueOf(today), t, from, to)
+            from report_people_month where tenant_id = ? and month >= ? and month <= ?""")
+        .params(t, first, last, Date.valueOf(today), t, first, last)
         .query(
             rs -> {
               totals.approved = rs.getLong(1);
@@ -491,61 +493,49 @@ public class Reports {
 
   private Breakdown breakdown(
       TenantId tenant, LocalDate today, Period period, Dimension dimension) {
-    Breakdown b = new Breakdown(index(period.first()), period.months());
-    long t = tenant.value();
-    Date from = Date.valueOf(period.firstDay());
-    Date to = Date.valueOf(period.endExclusive());
     int first = index(period.first());
     int last = index(period.last());
+    Breakdown b = new Breakdown(first, period.months());
+    long t = tenant.value();
     Keys keys = Keys.of(dimension);
 
-    // Minutes and commitments made, per group and month, from the monthly rollups (by mission:
-    // the rollup's rows as they are, the titles after).
-    RowCallbackHandler add =
-        rs -> {
-          Acc acc = b.acc(rs.getString(1));
-          if (acc.label == null) {
-            acc.label = rs.getString(2);
-          }
-          long approved = rs.getLong(4);
-          acc.approved += approved;
-          acc.pending += rs.getLong(5);
-          acc.workTime += rs.getLong(6);
-          acc.made += rs.getInt(7);
-          acc.completed += rs.getInt(8);
-          acc.cancelled += rs.getInt(9);
-          int i = rs.getInt(3) - b.first;
-          acc.minutes[i] += approved;
-          b.minutes[i] += approved;
-        };
-    if (dimension == Dimension.MISSION) {
-      jdbc.sql(
-              """
-              select mission_id::text, null, report_month_index(month), approved_min,
-                     pending_min, work_time_min,
-                     made, completed, cancelled
-              from report_mission_month
-              where tenant_id = ? and month >= ? and month < ?""")
-          .params(t, from, to)
-          .query(add);
-      jdbc.sql("select id::text, title from mission where tenant_id = ? and id = any(?)")
+    // Minutes and commitments made, per group and month, from the monthly rollups.
+    jdbc.sql(
+            (keys.grouped
+                    ? """
+                      select %s as g, r.month, sum(r.approved_min), sum(r.pending_min),
+                             sum(r.work_time_min), sum(r.made), sum(r.completed), sum(r.cancelled)
+                      from %s %s
+                      where r.tenant_id = ? and r.month >= ? and r.month <= ?
+                      group by 1, 2"""
+                    : """
+                      select %s as g, r.month, r.approved_min, r.pending_min, r.work_time_min,
+                             r.made, r.completed, r.cancelled
+                      from %s %s
+                      where r.tenant_id = ? and r.month >= ? and r.month <= ?""")
+                .formatted(keys.key, keys.rollup, keys.joins))
+        .params(t, first, last)
+        .query(
+            rs -> {
+              Acc acc = b.acc(keys.group(rs));
+              long approved = rs.getLong(3);
+              acc.approved += approved;
+              acc.pending += rs.getLong(4);
+              acc.workTime += rs.getLong(5);
+              acc.made += rs.getInt(6);
+              acc.completed += rs.getInt(7);
+              acc.cancelled += rs.getInt(8);
+              int i = rs.getInt(2) - first;
+              acc.minutes[i] += approved;
+              b.minutes[i] += approved;
+            });
+    if (keys.labels != null && !b.byGroup.isEmpty()) {
+      jdbc.sql(keys.labels)
           .params(t, b.byGroup.keySet().stream().mapToLong(Long::parseLong).toArray())
           .query(
               rs -> {
                 b.byGroup.get(rs.getString(1)).label = rs.getString(2);
               });
-    } else {
-      jdbc.sql(
-              """
-              select %s as g, max(%s), report_month_index(r.month), sum(r.approved_min),
-                     sum(r.pending_min),
-                     sum(r.work_time_min), sum(r.made), sum(r.completed), sum(r.cancelled)
-              from %s %s
-              where r.tenant_id = ? and r.month >= ? and r.month < ?
-              group by 1, 3"""
-                  .formatted(keys.key, keys.label, keys.rollup, keys.joins))
-          .params(t, from, to)
-          .query(add);
     }
 
     // No-shows: confirmed commitments made in the period, mission over, no hour logged.
@@ -554,21 +544,20 @@ public class Reports {
             select %s as g, count(*) from report_idle r
             join mission m on m.tenant_id = r.tenant_id and m.id = r.mission_id
             %s
-            where r.tenant_id = ? and r.month >= ? and r.month < ?
+            where r.tenant_id = ? and r.month >= ? and r.month <= ?
               and coalesce(m.last_date, m.first_date) < ?
             group by 1"""
                 .formatted(keys.idleKey, keys.idleJoins))
-        .params(t, from, to, Date.valueOf(today))
+        .params(t, first, last, Date.valueOf(today))
         .query(
             rs -> {
-              b.acc(rs.getString(1)).noShows += rs.getInt(2);
+              b.acc(keys.group(rs)).noShows += rs.getInt(2);
             });
 
     // Volunteers and associations helped per group: sums over runs and gaps (see V8); a month's
     // are the runs that contain it.
     if (dimension == Dimension.MONTH) {
-      int months = last - first + 1;
-      long[][] delta = new long[2][months + 1];
+      long[][] delta = new long[2][b.months + 1];
       jdbc.sql(
               """
               select kind, greatest(lo, ?) - ?, sum(n) from report_span_count
@@ -585,7 +574,7 @@ public class Reports {
               });
       long people = 0;
       long associations = 0;
-      for (int i = 0; i < months; i++) {
+      for (int i = 0; i < b.months; i++) {
         people += delta[0][i];
         associations += delta[1][i];
         if (people > 0 || associations > 0) {
@@ -617,9 +606,19 @@ public class Reports {
     return b;
   }
 
-  /** The SQL that gives the group of a rollup row and of a no-show candidate, per dimension. */
+  /**
+   * The SQL that gives the group of a rollup row and of a no-show candidate, per dimension; the
+   * labels of associations and missions are read once the groups are known.
+   */
   private record Keys(
-      String key, String label, String rollup, String joins, String idleKey, String idleJoins) {
+      String key,
+      String rollup,
+      String joins,
+      boolean grouped,
+      String idleKey,
+      String idleJoins,
+      String labels,
+      boolean month) {
 
     static final String MISSIONS =
         "report_mission_month r join mission m on m.tenant_id = r.tenant_id and m.id = r.mission_id";
@@ -627,40 +626,59 @@ public class Reports {
     static final String SKILL_JOIN = "left join skill s on s.code = m.skills[1]";
     static final String EMPLOYEE_JOIN =
         "join employee e on e.tenant_id = r.tenant_id and e.id = r.employee_id";
-    static final String ASSOCIATION_JOIN =
-        "join association a on a.tenant_id = m.tenant_id and a.id = m.association_id";
 
     static Keys of(Dimension d) {
       return switch (d) {
         case SITE ->
             new Keys(
-                "r.site", "null::text", PEOPLE, "", "coalesce(e.site, '*unset')", EMPLOYEE_JOIN);
+                "r.site",
+                PEOPLE,
+                "",
+                true,
+                "coalesce(e.site, '*unset')",
+                EMPLOYEE_JOIN,
+                null,
+                false);
         case DEPARTMENT ->
             new Keys(
                 "r.department",
-                "null::text",
                 PEOPLE,
                 "",
+                true,
                 "coalesce(e.department, '*unset')",
-                EMPLOYEE_JOIN);
-        case CAUSE -> mission("coalesce(m.causes[1], '*unset')", "null::text", "");
-        case SDG -> mission("coalesce(m.sdgs[1]::text, '*unset')", "null::text", "");
-        case ASSOCIATION -> mission("m.association_id::text", "a.name", ASSOCIATION_JOIN);
-        case SKILL_FAMILY -> mission("coalesce(s.family, '*unset')", "null::text", SKILL_JOIN);
-        case MISSION -> mission("m.id::text", "m.title", "");
-        case MONTH ->
-            new Keys(
-                "to_char(r.month, 'YYYY-MM')",
-                "null::text",
-                PEOPLE,
+                EMPLOYEE_JOIN,
+                null,
+                false);
+        case CAUSE -> mission("coalesce(m.causes[1], '*unset')", "", null);
+        case SDG -> mission("coalesce(m.sdgs[1]::text, '*unset')", "", null);
+        case ASSOCIATION ->
+            mission(
+                "m.association_id",
                 "",
-                "to_char(r.month, 'YYYY-MM')",
-                "");
+                "select id::text, name from association where tenant_id = ? and id = any(?)");
+        case SKILL_FAMILY -> mission("coalesce(s.family, '*unset')", SKILL_JOIN, null);
+        // One rollup row per mission and month already: no join, no aggregate.
+        case MISSION ->
+            new Keys(
+                "r.mission_id",
+                "report_mission_month r",
+                "",
+                false,
+                "r.mission_id",
+                "",
+                "select id::text, title from mission where tenant_id = ? and id = any(?)",
+                false);
+        case MONTH -> new Keys("r.month", PEOPLE, "", true, "r.month", "", null, true);
       };
     }
 
-    private static Keys mission(String key, String label, String joins) {
-      return new Keys(key, label, MISSIONS, joins, key, joins.equals(SKILL_JOIN) ? joins : "");
+    private static Keys mission(String key, String joins, String labels) {
+      return new Keys(key, MISSIONS, joins, true, key, joins, labels, false);
+    }
+
+    /** The group of a row whose first column is the key. */
+    String group(java.sql.ResultSet rs) throws java.sql.SQLException {
+      return month ? Reports.month(rs.getInt(1)).toString() : rs.getString(1);
     }
   }
 }

@@ -33,6 +33,7 @@ class ReportRollupsTest {
 
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired Reports reports;
 
   @Test
   void whatTheTriggersKeepIsWhatARebuildComputes() {
@@ -201,6 +202,27 @@ class ReportRollupsTest {
     assertThat(kept.get("report_idle")).isNotEmpty();
     jdbc.sql("select hour_month_rebuild(?)").param(t).query((rs, n) -> n).list();
     assertThat(snapshot(t)).isEqualTo(kept);
+
+    // Associations and missions are shown with their names and titles.
+    Period year = new Period(YearMonth.of(2025, 9), YearMonth.of(2026, 8));
+    for (Dimension d : List.of(Dimension.ASSOCIATION, Dimension.MISSION)) {
+      List<Group> groups = reports.compute(tenant, year, d).groups();
+      assertThat(groups).filteredOn(g -> !g.isOther()).isNotEmpty();
+      for (Group g : groups) {
+        if (!g.isOther()) {
+          assertThat(g.label())
+              .isEqualTo(
+                  jdbc.sql(
+                          "select %s from %s where id = ?"
+                              .formatted(
+                                  d == Dimension.MISSION ? "title" : "name",
+                                  d == Dimension.MISSION ? "mission" : "association"))
+                      .param(Long.parseLong(g.key()))
+                      .query(String.class)
+                      .single());
+        }
+      }
+    }
   }
 
   /** Every rollup row of the tenant, rows of zeros left by removals aside. */
