@@ -6,6 +6,7 @@
 --   report_mission_month  minutes and commitments per month and mission (breakdowns by mission,
 --                         association, cause, SDG and skill family join the mission: editing a
 --                         mission's cause moves its figures at once);
+--   report_group_month    the same per month and cause, SDG, association or skill family;
 --   report_people_month   the same per month, site and department (hours at the site the person
 --                         had when logging them, commitments at the person's current site);
 --   report_idle           confirmed commitments without any hour logged (no-show candidates);
@@ -38,6 +39,23 @@ create table report_mission_month (
     completed       integer not null default 0, -- of which completed
     cancelled       integer not null default 0, -- of which cancelled
     primary key (tenant_id, month, mission_id)
+);
+
+-- The same per month and group of the dimensions that come from the mission (its main cause, SDG,
+-- association and skill family), so that those breakdowns read their groups' rows directly. A
+-- mission that changes cause, SDG, skill or association moves its months to its new groups.
+create table report_group_month (
+    tenant_id       bigint  not null references tenant (id) on delete cascade,
+    dim             text    not null check (dim in ('CAUSE', 'SDG', 'ASSOCIATION', 'SKILL_FAMILY')),
+    g               text    not null,
+    month           integer not null,
+    approved_min    bigint  not null default 0,
+    pending_min     bigint  not null default 0,
+    work_time_min   bigint  not null default 0,
+    made            integer not null default 0,
+    completed       integer not null default 0,
+    cancelled       integer not null default 0,
+    primary key (tenant_id, dim, month, g)
 );
 
 create table report_people_month (
@@ -293,6 +311,60 @@ create function report_mission_add(t bigint, mo integer, x bigint, ap bigint, pe
         cancelled = r.cancelled + excluded.cancelled;
 $$;
 
+-- A mission's groups in the dimensions that come from it.
+create function report_mission_groups(t bigint, x bigint) returns table (dim text, g text)
+    language sql stable as $$
+    select k.dim, k.g
+    from mission m
+    left join skill s on s.code = m.skills[1]
+    cross join lateral (values
+        ('CAUSE', coalesce(m.causes[1], '*unset')),
+        ('SDG', coalesce(m.sdgs[1]::text, '*unset')),
+        ('ASSOCIATION', m.association_id::text),
+        ('SKILL_FAMILY', coalesce(s.family, '*unset'))) k (dim, g)
+    where m.tenant_id = t and m.id = x;
+$$;
+
+create function report_mission_month_sync() returns trigger language plpgsql as $$
+declare
+    r report_mission_month;
+    s integer := 1;
+begin
+    if report_rebuilding() then
+        return null;
+    end if;
+    if tg_op = 'DELETE' then
+        r := old;
+        s := -1;
+    elsif tg_op = 'UPDATE' then -- report_mission_add adds to a row: its key never changes
+        r := new;
+        r.approved_min := new.approved_min - old.approved_min;
+        r.pending_min := new.pending_min - old.pending_min;
+        r.work_time_min := new.work_time_min - old.work_time_min;
+        r.made := new.made - old.made;
+        r.completed := new.completed - old.completed;
+        r.cancelled := new.cancelled - old.cancelled;
+    else
+        r := new;
+    end if;
+    insert into report_group_month as x (tenant_id, dim, g, month, approved_min, pending_min,
+                                         work_time_min, made, completed, cancelled)
+    select r.tenant_id, k.dim, k.g, r.month, s * r.approved_min, s * r.pending_min,
+           s * r.work_time_min, s * r.made, s * r.completed, s * r.cancelled
+    from report_mission_groups(r.tenant_id, r.mission_id) k
+    on conflict (tenant_id, dim, month, g) do update set
+        approved_min = x.approved_min + excluded.approved_min,
+        pending_min = x.pending_min + excluded.pending_min,
+        work_time_min = x.work_time_min + excluded.work_time_min,
+        made = x.made + excluded.made,
+        completed = x.completed + excluded.completed,
+        cancelled = x.cancelled + excluded.cancelled;
+    return null;
+end $$;
+
+create trigger report_mission_month_sync after insert or update or delete on report_mission_month
+    for each row execute function report_mission_month_sync();
+
 create function report_people_add(t bigint, mo integer, st text, de text, ap bigint, pe bigint,
                                   wt bigint, mk integer, co integer, ca integer) returns void
     language sql as $$
@@ -535,6 +607,31 @@ begin
     if report_rebuilding() then
         return null;
     end if;
+    insert into report_group_month as x (tenant_id, dim, g, month, approved_min, pending_min,
+                                         work_time_min, made, completed, cancelled)
+    select new.tenant_id, k.dim, k.g, mm.month, sum(k.s * mm.approved_min),
+           sum(k.s * mm.pending_min), sum(k.s * mm.work_time_min), sum(k.s * mm.made),
+           sum(k.s * mm.completed), sum(k.s * mm.cancelled)
+    from report_mission_month mm
+    cross join (values
+        ('CAUSE', coalesce(old.causes[1], '*unset'), -1),
+        ('SDG', coalesce(old.sdgs[1]::text, '*unset'), -1),
+        ('ASSOCIATION', old.association_id::text, -1),
+        ('SKILL_FAMILY', coalesce((select family from skill where code = old.skills[1]), '*unset'), -1),
+        ('CAUSE', coalesce(new.causes[1], '*unset'), 1),
+        ('SDG', coalesce(new.sdgs[1]::text, '*unset'), 1),
+        ('ASSOCIATION', new.association_id::text, 1),
+        ('SKILL_FAMILY', coalesce((select family from skill where code = new.skills[1]), '*unset'), 1))
+        k (dim, g, s)
+    where mm.tenant_id = new.tenant_id and mm.mission_id = new.id
+    group by k.dim, k.g, mm.month
+    on conflict (tenant_id, dim, month, g) do update set
+        approved_min = x.approved_min + excluded.approved_min,
+        pending_min = x.pending_min + excluded.pending_min,
+        work_time_min = x.work_time_min + excluded.work_time_min,
+        made = x.made + excluded.made,
+        completed = x.completed + excluded.completed,
+        cancelled = x.cancelled + excluded.cancelled;
     for e in
         select employee_id from hour_month where tenant_id = new.tenant_id and mission_id = new.id
         union
@@ -589,6 +686,22 @@ begin
           where c.tenant_id = t) x
     group by month, mission_id;
 
+    delete from report_group_month where tenant_id = t;
+    insert into report_group_month (tenant_id, dim, g, month, approved_min, pending_min,
+                                    work_time_min, made, completed, cancelled)
+    select t, k.dim, k.g, mm.month, sum(mm.approved_min), sum(mm.pending_min),
+           sum(mm.work_time_min), sum(mm.made), sum(mm.completed), sum(mm.cancelled)
+    from report_mission_month mm
+    join mission m on m.tenant_id = mm.tenant_id and m.id = mm.mission_id
+    left join skill s on s.code = m.skills[1]
+    cross join lateral (values
+        ('CAUSE', coalesce(m.causes[1], '*unset')),
+        ('SDG', coalesce(m.sdgs[1]::text, '*unset')),
+        ('ASSOCIATION', m.association_id::text),
+        ('SKILL_FAMILY', coalesce(s.family, '*unset'))) k (dim, g)
+    where mm.tenant_id = t
+    group by k.dim, k.g, mm.month;
+
     delete from report_people_month where tenant_id = t;
     insert into report_people_month (tenant_id, month, site, department, approved_min, pending_min,
                                      work_time_min, made, completed, cancelled)
@@ -640,3 +753,5 @@ create trigger report_tenant_sync after update of time_zone on tenant
     for each row when (old.time_zone <> new.time_zone) execute function report_tenant_sync();
 
 select hour_month_rebuild(id) from tenant;
+analyze hour_month, report_mission_month, report_group_month, report_people_month, report_idle,
+    report_headcount, report_span, report_span_count;

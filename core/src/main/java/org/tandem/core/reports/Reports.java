@@ -505,15 +505,15 @@ public class Reports {
                     ? """
                       select %s as g, r.month, sum(r.approved_min), sum(r.pending_min),
                              sum(r.work_time_min), sum(r.made), sum(r.completed), sum(r.cancelled)
-                      from %s %s
-                      where r.tenant_id = ? and r.month >= ? and r.month <= ?
+                      from %s
+                      where r.tenant_id = ? and r.month >= ? and r.month <= ? %s
                       group by 1, 2"""
                     : """
                       select %s as g, r.month, r.approved_min, r.pending_min, r.work_time_min,
                              r.made, r.completed, r.cancelled
-                      from %s %s
-                      where r.tenant_id = ? and r.month >= ? and r.month <= ?""")
-                .formatted(keys.key, keys.rollup, keys.joins))
+                      from %s
+                      where r.tenant_id = ? and r.month >= ? and r.month <= ? %s""")
+                .formatted(keys.key, keys.rollup, keys.filter))
         .params(t, first, last)
         .query(
             rs -> {
@@ -613,15 +613,13 @@ public class Reports {
   private record Keys(
       String key,
       String rollup,
-      String joins,
+      String filter,
       boolean grouped,
       String idleKey,
       String idleJoins,
       String labels,
       boolean month) {
 
-    static final String MISSIONS =
-        "report_mission_month r join mission m on m.tenant_id = r.tenant_id and m.id = r.mission_id";
     static final String PEOPLE = "report_people_month r";
     static final String SKILL_JOIN = "left join skill s on s.code = m.skills[1]";
     static final String EMPLOYEE_JOIN =
@@ -649,14 +647,15 @@ public class Reports {
                 EMPLOYEE_JOIN,
                 null,
                 false);
-        case CAUSE -> mission("coalesce(m.causes[1], '*unset')", "", null);
-        case SDG -> mission("coalesce(m.sdgs[1]::text, '*unset')", "", null);
+        case CAUSE -> mission(d, "coalesce(m.causes[1], '*unset')", "", null);
+        case SDG -> mission(d, "coalesce(m.sdgs[1]::text, '*unset')", "", null);
         case ASSOCIATION ->
             mission(
-                "m.association_id",
+                d,
+                "m.association_id::text",
                 "",
                 "select id::text, name from association where tenant_id = ? and id = any(?)");
-        case SKILL_FAMILY -> mission("coalesce(s.family, '*unset')", SKILL_JOIN, null);
+        case SKILL_FAMILY -> mission(d, "coalesce(s.family, '*unset')", SKILL_JOIN, null);
         // One rollup row per mission and month already: no join, no aggregate.
         case MISSION ->
             new Keys(
@@ -672,8 +671,17 @@ public class Reports {
       };
     }
 
-    private static Keys mission(String key, String joins, String labels) {
-      return new Keys(key, MISSIONS, joins, true, key, joins, labels, false);
+    /** Rows of report_group_month are one per group and month already. */
+    private static Keys mission(Dimension d, String idleKey, String idleJoins, String labels) {
+      return new Keys(
+          "r.g",
+          "report_group_month r",
+          "and r.dim = '" + d.name() + "'",
+          false,
+          idleKey,
+          idleJoins,
+          labels,
+          false);
     }
 
     /** The group of a row whose first column is the key. */

@@ -243,6 +243,14 @@ class ReportRollupsTest {
           and (approved_min, pending_min, work_time_min, made, completed, cancelled)
               <> (0, 0, 0, 0, 0, 0)""");
     queries.put(
+        "report_group_month",
+        """
+        select dim, g, month, approved_min, pending_min, work_time_min, made, completed, cancelled
+        from report_group_month
+        where tenant_id = ?
+          and (approved_min, pending_min, work_time_min, made, completed, cancelled)
+              <> (0, 0, 0, 0, 0, 0)""");
+    queries.put(
         "report_people_month",
         """
         select month, site, department, approved_min, pending_min, work_time_min, made, completed,
