@@ -20,8 +20,8 @@ import org.tandem.core.tenants.TenantId;
  * % pending (half of those of the last six weeks), 4 % rejected, 70 % on work time. 3 % of the
  * other employees cancelled one commitment.
  *
- * <p>Hours go in with the rollup trigger off, then {@code hour_month_rebuild} builds the rollup in
- * one pass, as a bulk import would.
+ * <p>Commitments and hours go in with the report triggers off, then {@code hour_month_rebuild}
+ * builds the rollups in one pass, as a bulk import would.
  */
 final class ReportData {
 
@@ -211,8 +211,13 @@ final class ReportData {
           where e.tenant_id = %1$d and e.id %% 33 = 0
             and not exists (select 1 from bench_volunteer v where v.id = e.id)"""
               .formatted(tenant, MISSIONS));
-      s.execute(
-          """
+      // Bulk loads switch the report triggers off and rebuild the rollups once at the end.
+      s.execute("alter table commitment disable trigger report_commitment_sync");
+      s.execute("alter table hour_entry disable trigger hour_month_sync");
+      long t1;
+      try {
+        s.execute(
+            """
           insert into commitment
             (id, tenant_id, mission_id, employee_id, status, created_at, decided_at, cancelled_at)
           overriding system value
@@ -222,14 +227,14 @@ final class ReportData {
                  case when status = 'CANCELLED'
                       then created_local at time zone 'Europe/Luxembourg' + interval '5 days' end
           from bench_commitment order by id"""
-              .formatted(tenant));
-      long t1 = System.nanoTime();
-      System.out.printf(
-          "  employees, associations, missions and commitments in %.1f s%n", (t1 - t0) / 1e9);
+                .formatted(tenant));
+        t1 = System.nanoTime();
+        System.out.printf(
+            "  employees, associations, missions and commitments in %.1f s%n", (t1 - t0) / 1e9);
 
-      // Exactly hourEntries entries, shared in proportion to length x intensity.
-      s.execute(
-          """
+        // Exactly hourEntries entries, shared in proportion to length x intensity.
+        s.execute(
+            """
           create temp table bench_hours as
           with w as (
             select id, employee_id, first_date, last_date - first_date + 1 as days,
@@ -241,9 +246,7 @@ final class ReportData {
           select id, employee_id, first_date, days,
                  (floor(upto / total * %1$d) - floor((upto - weight) / total * %1$d))::int as n
           from c"""
-              .formatted(hourEntries));
-      s.execute("alter table hour_entry disable trigger hour_month_sync");
-      try {
+                .formatted(hourEntries));
         s.execute(
             """
             insert into hour_entry (tenant_id, commitment_id, employee_id, work_date, minutes,
@@ -264,6 +267,7 @@ final class ReportData {
                 .formatted(tenant));
       } finally {
         s.execute("alter table hour_entry enable trigger hour_month_sync");
+        s.execute("alter table commitment enable trigger report_commitment_sync");
       }
       long t2 = System.nanoTime();
       System.out.printf("  hour entries in %.1f s%n", (t2 - t1) / 1e9);
