@@ -554,7 +554,7 @@ public class Reports {
               b.acc(keys.group(rs)).noShows += rs.getInt(2);
             });
 
-    // Volunteers and associations helped per group: sums over runs and gaps (see V8); a month's
+    // Volunteers and associations helped per group: sums over runs and gaps (see V9); a month's
     // are the runs that contain it.
     if (dimension == Dimension.MONTH) {
       long[][] delta = new long[2][b.months + 1];

@@ -19,7 +19,7 @@ import org.tandem.core.support.Fixtures;
 import org.tandem.core.tenants.TenantId;
 
 /**
- * The report rollups (V8) are kept row by row by triggers on hour entries, commitments, people and
+ * The report rollups (V9) are kept row by row by triggers on hour entries, commitments, people and
  * missions: after a company's ordinary life (hours logged, approved, rejected, moved and deleted;
  * commitments cancelled and completed; people moving; a mission changing cause, skill and
  * association) they hold exactly what a rebuild from the raw tables computes.
