@@ -120,6 +120,49 @@ public record Reply(List<Part> parts) {
     }
   }
 
+  /**
+   * A file to keep: a report's chart or CSV. Slack uploads the bytes into the conversation; Teams
+   * and the try-it chat show the image or link to {@code path}, where the bot serves the file.
+   */
+  public record File(String name, String contentType, byte[] content, String path, String title)
+      implements Part {
+    public File {
+      content = content.clone();
+    }
+
+    @Override
+    public byte[] content() {
+      return content.clone();
+    }
+
+    public boolean isImage() {
+      return contentType.startsWith("image/");
+    }
+
+    @Override
+    public String plainText() {
+      return title + ": " + name;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof File f
+          && name.equals(f.name)
+          && path.equals(f.path)
+          && java.util.Arrays.equals(content, f.content);
+    }
+
+    @Override
+    public int hashCode() {
+      return path.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "File[" + name + ", " + content.length + " bytes, " + path + "]";
+    }
+  }
+
   /** An image: where to fetch it and what it shows, for people who cannot see it. */
   public record Image(String url, String altText) {}
 

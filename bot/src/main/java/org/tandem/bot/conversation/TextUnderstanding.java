@@ -27,7 +27,8 @@ class TextUnderstanding {
               "newmission",
               "\\b(new mission|create (a )?mission|nouvelle mission|creer une mission|neuer einsatz|einsatz anlegen)\\b"),
           rule("admin", "^(admin|grant|revoke|policy|politique|richtlinie|donner|retirer)\\b"),
-          rule("report", "^(report|rapport|bericht)\\b"),
+          rule("report", "^(reports?|rapports?|bericht|berichte)\\b"),
+          rule("roster", "^(roster|participants|inscrits|teilnehmer|teilnehmerliste)\\b"),
           rule(
               "year",
               "\\b(my year|mon annee|mein jahr|year|annee|jahr|bilan|allowance|forfait|kontingent)\\b"),

@@ -2,6 +2,7 @@ package org.tandem.bot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,57 @@ class SlackConversation {
   }
 
   void deliver(Reply reply, Target to, Texts texts) {
+    message(reply, to, texts);
+    upload(reply, to);
+  }
+
+  /**
+   * A reply's files (a report's chart and CSV) go into the person's conversation with Tandem
+   * through files.uploadV2: a slash command may come from a channel Tandem is not in, and a report
+   * is for the person who asked.
+   */
+  private void upload(Reply reply, Target to) {
+    List<Reply.File> files =
+        reply.parts().stream()
+            .filter(p -> p instanceof Reply.File)
+            .map(p -> (Reply.File) p)
+            .toList();
+    if (files.isEmpty()) {
+      return;
+    }
+    try {
+      var im = slack.methods(to.botToken()).conversationsOpen(q -> q.users(List.of(to.userId())));
+      if (!im.isOk()) {
+        log.warn("conversations.open failed: {}", im.getError());
+        return;
+      }
+      String channel = im.getChannel().getId();
+      var r =
+          slack
+              .methods(to.botToken())
+              .filesUploadV2(
+                  q ->
+                      q.channel(channel)
+                          .uploadFiles(
+                              files.stream()
+                                  .map(
+                                      f ->
+                                          FilesUploadV2Request.UploadFile.builder()
+                                              .fileData(f.content())
+                                              .filename(f.name())
+                                              .title(f.title())
+                                              .altTxt(f.isImage() ? f.title() : null)
+                                              .build())
+                                  .toList()));
+      if (!r.isOk()) {
+        log.warn("files.uploadV2 failed: {}", r.getError());
+      }
+    } catch (IOException | SlackApiException e) {
+      log.warn("Could not upload files to {}", to.userId(), e);
+    }
+  }
+
+  private void message(Reply reply, Target to, Texts texts) {
     try {
       Optional<Reply.Form> form = form(reply);
       if (form.isPresent() && to.triggerId() != null) {

@@ -97,6 +97,17 @@ final class AdaptiveCards {
                 ? "positive"
                 : b.style() == Button.Style.DANGER ? "destructive" : null);
       }
+    } else if (part instanceof Reply.File f) {
+      // The path is made absolute (the bot's public URL) before rendering: see TeamsFiles.
+      text(body, f.title(), "bolder");
+      if (f.isImage()) {
+        body.addObject()
+            .put("type", "Image")
+            .put("url", f.path())
+            .put("altText", f.title())
+            .put("size", "stretch");
+      }
+      actions.addObject().put("type", "Action.OpenUrl").put("title", f.name()).put("url", f.path());
     } else if (part instanceof More m) {
       submit(actions, m.label(), m.actionId(), m.data(), null);
     } else if (part instanceof Form f) {

@@ -34,6 +34,7 @@ class MessagesController {
   private final ConversationEngine engine;
   private final ProcessedEvents processed;
   private final ConversationReferences references;
+  private final TeamsFiles files;
   private final ObjectMapper json = new ObjectMapper();
 
   MessagesController(
@@ -42,7 +43,9 @@ class MessagesController {
       TeamsPeople people,
       ConversationEngine engine,
       ProcessedEvents processed,
-      ConversationReferences references) {
+      ConversationReferences references,
+      TeamsFiles files) {
+    this.files = files;
     this.authenticator = authenticator;
     this.connector = connector;
     this.people = people;
@@ -81,7 +84,7 @@ class MessagesController {
     }
     Who who = people.who(activity);
     references.remember(who.tenant(), who.employeeId(), activity);
-    Reply reply = engine.handle(inbound(who, activity));
+    Reply reply = files.absolute(engine.handle(inbound(who, activity)));
     ObjectNode answer = AdaptiveCards.message(reply);
     answer.set("from", activity.path("recipient"));
     answer.set("recipient", activity.path("from"));
@@ -136,7 +139,7 @@ class MessagesController {
               ? (ObjectNode) action.path("data").deepCopy()
               : json.createObjectNode();
       data.put("action", action.path("verb").asText());
-      Reply reply = engine.handle(inbound(who, data, ""));
+      Reply reply = files.absolute(engine.handle(inbound(who, data, "")));
       answer.put("statusCode", 200);
       answer.put("type", AdaptiveCards.CONTENT_TYPE);
       answer.set("value", AdaptiveCards.single(reply));

@@ -12,10 +12,12 @@ public class TeamsNotifier {
 
   private final ConversationReferences references;
   private final BotConnector connector;
+  private final TeamsFiles files;
 
-  TeamsNotifier(ConversationReferences references, BotConnector connector) {
+  TeamsNotifier(ConversationReferences references, BotConnector connector, TeamsFiles files) {
     this.references = references;
     this.connector = connector;
+    this.files = files;
   }
 
   /** True when the message was delivered. */
@@ -24,7 +26,7 @@ public class TeamsNotifier {
     if (ref.isEmpty()) {
       return false;
     }
-    var activity = AdaptiveCards.message(reply);
+    var activity = AdaptiveCards.message(files.absoluteOutsideRequest(reply));
     activity.putObject("conversation").put("id", ref.get().conversationId());
     BotConnector.Delivery d =
         connector.reply(ref.get().serviceUrl(), ref.get().conversationId(), null, activity);

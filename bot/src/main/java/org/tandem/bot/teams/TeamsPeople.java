@@ -39,7 +39,7 @@ class TeamsPeople {
             IdentityKind.TEAMS,
             aad,
             () -> newPerson(activity, aad, locale, ZoneId.of(tenant.timeZone())));
-    return Who.of(e);
+    return Who.of(e, "teams");
   }
 
   /**

@@ -134,6 +134,14 @@ public class People {
     return Outcome.done(e.get());
   }
 
+  /** Whether a CSR manager receives last month's report on the first working day of a month. */
+  @Transactional
+  public void monthlyReport(TenantId tenant, long employeeId, boolean wanted) {
+    jdbc.sql("update employee set monthly_report = ? where tenant_id = ? and id = ?")
+        .params(wanted, tenant.value(), employeeId)
+        .update();
+  }
+
   /** An admin grants a role. The very first admin of a tenant is set by {@link #bootstrap}. */
   @Transactional
   public Outcome<Employee> grant(TenantId tenant, long adminId, long targetId, Role role) {
