@@ -268,6 +268,40 @@ class TeamsMessagesTest {
         .containsExactly("accounting", "spreadsheets");
   }
 
+  ObjectNode in(String tenantId, ObjectNode activity) {
+    ((ObjectNode) activity.get("conversation")).put("tenantId", tenantId);
+    return activity;
+  }
+
+  ObjectNode installation(String tenantId) {
+    ObjectNode install = in(tenantId, message(""));
+    install.put("type", "installationUpdate");
+    install.put("action", "add");
+    install.remove("text");
+    return install;
+  }
+
+  @Test
+  void theFirstInstallerOfATenantRunsItAndLaterInstallersDoNot() throws Exception {
+    String aadTenant = UUID.randomUUID().toString();
+    assertThat(post(installation(aadTenant), good()).statusCode()).isEqualTo(200);
+    assertThat(lastReply().path("text").asText())
+        .contains("You run it for your company")
+        .contains("Policy of");
+    TenantId tenant = tenants.find(Platform.TEAMS, aadTenant).orElseThrow().id();
+    Employee first = people.identify(tenant, IdentityKind.TEAMS, aad).orElseThrow();
+    assertThat(first.has(org.tandem.core.people.Role.ADMIN)).isTrue();
+    assertThat(first.has(org.tandem.core.people.Role.CSR_MANAGER)).isTrue();
+
+    aad = UUID.randomUUID().toString();
+    post(installation(aadTenant), good());
+    assertThat(lastReply().path("text").asText())
+        .contains("Hi, I'm Tandem")
+        .doesNotContain("You run it");
+    Employee second = people.identify(tenant, IdentityKind.TEAMS, aad).orElseThrow();
+    assertThat(second.has(org.tandem.core.people.Role.ADMIN)).isFalse();
+  }
+
   @Test
   void theConnectorIsRetriedOn429AndTheAppTokenIsFetchedOnceAndCached() throws Exception {
     ObjectNode m = message("help");
