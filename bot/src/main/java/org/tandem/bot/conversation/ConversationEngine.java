@@ -69,6 +69,16 @@ public class ConversationEngine {
     if (name.isEmpty()) {
       return byCommand.get("help").command(c, texts);
     }
+    String args = nullToEmpty(c.args()).strip();
+    String[] sub = args.split("\\s+", 2);
+    Handler subcommand = byCommand.get(name + " " + sub[0].toLowerCase(Locale.ROOT));
+    if (subcommand != null) {
+      // "/tandem admin link": a two-word command has a handler of its own.
+      return subcommand.command(
+          new Inbound.Command(
+              c.who(), name + " " + sub[0].toLowerCase(Locale.ROOT), sub.length > 1 ? sub[1] : ""),
+          texts);
+    }
     Handler h = byCommand.get(name);
     if (h == null) {
       // "/tandem near Esch" or "/tandem j'ai fait 3h hier": read it as text.

@@ -8,7 +8,10 @@ import java.util.Set;
  */
 public interface Handler {
 
-  /** Command names (and their French and German aliases) this handler answers. */
+  /**
+   * Command names (and their French and German aliases) this handler answers; a name of two words
+   * ("admin link") is a subcommand, chosen before the first word's own handler.
+   */
   default Set<String> commands() {
     return Set.of();
   }

@@ -168,7 +168,7 @@ class AdminIntent implements Handler {
             texts.t("policy.title", t.name()),
             null,
             facts,
-            texts.t("admin.roles.help"),
+            texts.t("admin.roles.help") + "\n" + texts.t("link.admin.hint"),
             List.of(Button.primary(texts.t("button.policy"), "policy.edit", Map.of())),
             null));
   }
