@@ -21,6 +21,14 @@ public interface Handler {
     return Set.of();
   }
 
+  /**
+   * Of {@link #actions()}, those answered with a form: their buttons may open it as a dialog at
+   * once (Teams task modules).
+   */
+  default Set<String> formActions() {
+    return Set.of();
+  }
+
   /** Form ids whose submissions this handler answers. */
   default Set<String> forms() {
     return Set.of();

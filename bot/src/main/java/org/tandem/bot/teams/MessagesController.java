@@ -219,7 +219,7 @@ class MessagesController {
           .properties()
           .forEach(
               e -> {
-                if (!e.getKey().equals("action")) {
+                if (!e.getKey().equals("action") && !e.getKey().equals(AdaptiveCards.TASK_KEY)) {
                   data.put(e.getKey(), e.getValue().asText());
                 }
               });

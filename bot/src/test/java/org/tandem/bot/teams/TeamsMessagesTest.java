@@ -302,6 +302,72 @@ class TeamsMessagesTest {
     assertThat(second.has(org.tandem.core.people.Role.ADMIN)).isFalse();
   }
 
+  /** The card action with this title, from the last reply. */
+  JsonNode button(String title) throws Exception {
+    for (JsonNode attachment : lastReply().get("attachments")) {
+      for (JsonNode action : attachment.at("/content/actions")) {
+        if (action.path("title").asText().equals(title)) {
+          return action;
+        }
+      }
+    }
+    throw new AssertionError("no " + title + " in " + lastReply());
+  }
+
+  @Test
+  void aButtonOpeningAFormOpensATaskModuleWhoseFormIsSavedOnSubmit() throws Exception {
+    String aadTenant = UUID.randomUUID().toString();
+    post(installation(aadTenant), good());
+    post(in(aadTenant, message("help")), good());
+    assertThat(button("Find missions").path("type").asText()).isEqualTo("Action.Execute");
+    JsonNode profile = button("Edit my profile");
+    assertThat(profile.path("type").asText()).isEqualTo("Action.Submit");
+    assertThat(profile.at("/data/msteams/type").asText()).isEqualTo("task/fetch");
+    assertThat(profile.at("/data/action").asText()).isEqualTo("profile.edit");
+    assertThat(button("Log hours").at("/data/msteams/type").asText()).isEqualTo("task/fetch");
+
+    post(in(aadTenant, message("admin")), good());
+    JsonNode edit = button("Edit the policy");
+    assertThat(edit.at("/data/msteams/type").asText()).isEqualTo("task/fetch");
+
+    // Teams answers the click with a task/fetch invoke carrying the button's data.
+    ObjectNode fetch = in(aadTenant, message(""));
+    fetch.put("type", "invoke");
+    fetch.put("name", "task/fetch");
+    ObjectNode value = fetch.putObject("value");
+    value.set("data", edit.get("data").deepCopy());
+    value.putObject("context").put("theme", "default");
+    JsonNode dialog = JSON.readTree(post(fetch, good()).body());
+    assertThat(dialog.at("/task/type").asText()).isEqualTo("continue");
+    assertThat(dialog.at("/task/value/title").asText()).isEqualTo("Company policy");
+    assertThat(dialog.at("/task/value/card/contentType").asText())
+        .isEqualTo(AdaptiveCards.CONTENT_TYPE);
+    JsonNode form = dialog.at("/task/value/card/content");
+    assertThat(form.at("/actions/0/data/formId").asText()).isEqualTo("policy");
+
+    ObjectNode submit = in(aadTenant, message(""));
+    submit.put("type", "invoke");
+    submit.put("name", "task/submit");
+    ObjectNode data = submit.putObject("value").putObject("data");
+    form.get("actions")
+        .get(0)
+        .get("data")
+        .properties()
+        .forEach(e -> data.set(e.getKey(), e.getValue()));
+    for (JsonNode input : form.get("body")) {
+      if (input.has("id")) {
+        data.put(input.get("id").asText(), input.path("value").asText());
+      }
+    }
+    data.put("allowance", "24");
+    JsonNode saved = JSON.readTree(post(submit, good()).body());
+    assertThat(saved.at("/task/type").asText()).isEqualTo("message");
+    assertThat(saved.at("/task/value").asText()).contains("Policy saved");
+    TenantId tenant = tenants.find(Platform.TEAMS, aadTenant).orElseThrow().id();
+    assertThat(tenants.find(tenant).orElseThrow().policy().yearlyAllowanceHours())
+        .isEqualByComparingTo("24");
+  }
+
   @Test
   void theConnectorIsRetriedOn429AndTheAppTokenIsFetchedOnceAndCached() throws Exception {
     ObjectNode m = message("help");

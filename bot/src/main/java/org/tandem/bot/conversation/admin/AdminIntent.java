@@ -67,6 +67,11 @@ class AdminIntent implements Handler {
   }
 
   @Override
+  public Set<String> formActions() {
+    return actions();
+  }
+
+  @Override
   public Set<String> forms() {
     return Set.of(FORM);
   }
