@@ -20,6 +20,9 @@ class TextUnderstanding {
           rule(
               "help",
               "^(help|aide|hilfe|\\?|menu|start|bonjour|hello|hi|hallo|salut|moin)$|what can you do|que sais tu faire|was kannst du"),
+          // Before the other rules: a link code may spell a keyword, as in "link YEAR-2345".
+          rule("admin link", "^admin (link|lier|verknupfen)$"),
+          rule("link", "^(link|lier|verknupfen)( |$)"),
           rule(
               "approvals",
               "\\b(approvals?|approve|pending|a valider|validations?|valider|genehmigungen|genehmigen|offen)\\b"),

@@ -121,6 +121,11 @@ class SlackConfiguration {
   }
 
   @Bean
+  SlackInstallationRows slackInstallationRows(JdbcClient jdbc) {
+    return new SlackInstallationRows(jdbc);
+  }
+
+  @Bean
   SlackConversation slackConversation(ConversationEngine engine, Slack slack) {
     return new SlackConversation(engine, slack);
   }

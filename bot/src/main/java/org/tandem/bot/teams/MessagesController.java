@@ -16,7 +16,9 @@ import org.tandem.bot.channels.ProcessedEvents;
 import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
+import org.tandem.core.people.Role;
 
 /**
  * {@code POST /api/messages}: every activity is authenticated first (401 and nothing touched
@@ -100,7 +102,8 @@ class MessagesController {
 
   /**
    * Tandem added (installationUpdate "add", or conversationUpdate with the bot among the members
-   * added): the conversation is remembered for proactive messages and welcomed. Removed: forgotten.
+   * added): the conversation is remembered for proactive messages and welcomed; the installer of a
+   * tenant with no admin yet becomes its admin and is asked to set the policy. Removed: forgotten.
    */
   private void installation(JsonNode activity, String serviceUrl) {
     String botId = activity.at("/recipient/id").asText();
@@ -117,7 +120,20 @@ class MessagesController {
       return;
     }
     references.remember(who.tenant(), who.employeeId(), activity);
-    ObjectNode welcome = AdaptiveCards.message(engine.handle(new Inbound.Command(who, "help", "")));
+    // Anyone may add Tandem in Teams: the first installer of a tenant with no admin runs it.
+    Who installer = people.installedBy(who);
+    Reply reply;
+    if (installer.is(Role.ADMIN)
+        && !who.is(Role.ADMIN)
+        && "personal".equals(activity.at("/conversation/conversationType").asText("personal"))) {
+      reply =
+          Reply.notice(
+                  Reply.Notice.Level.SUCCESS, Texts.of(installer.locale()).t("teams.welcome.admin"))
+              .then(engine.handle(new Inbound.Command(installer, "admin", "")));
+    } else {
+      reply = engine.handle(new Inbound.Command(installer, "help", ""));
+    }
+    ObjectNode welcome = AdaptiveCards.message(reply);
     welcome.set("from", activity.path("recipient"));
     welcome.set("conversation", activity.path("conversation"));
     connector.reply(serviceUrl, activity.at("/conversation/id").asText(), null, welcome);
@@ -206,7 +222,7 @@ class MessagesController {
           .properties()
           .forEach(
               e -> {
-                if (!e.getKey().equals("action")) {
+                if (!e.getKey().equals("action") && !e.getKey().equals(AdaptiveCards.TASK_KEY)) {
                   data.put(e.getKey(), e.getValue().asText());
                 }
               });

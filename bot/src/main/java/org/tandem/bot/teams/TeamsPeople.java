@@ -43,6 +43,14 @@ class TeamsPeople {
   }
 
   /**
+   * The person who added Tandem: admin and CSR manager if nobody runs Tandem for the tenant yet. In
+   * Teams every user may add the app for themselves, so only the first one is.
+   */
+  Who installedBy(Who who) {
+    return Who.of(people.installedByFirst(who.tenant(), who.employeeId()));
+  }
+
+  /**
    * On first contact, the member's name and email from the connector; a known email links the Teams
    * identity to the person already there instead of making a second one.
    */

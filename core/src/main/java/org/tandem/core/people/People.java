@@ -167,6 +167,23 @@ public class People {
     return bootstrap(tenant, employeeId, Role.CSR_MANAGER);
   }
 
+  /**
+   * Someone installed Tandem where anyone may install it (in Teams, every user adds the app for
+   * themselves): the first of a tenant with no admin yet runs it, as with {@link #installedBy}; for
+   * later ones nothing changes. The tenant's row is locked, so two first installs make one admin.
+   */
+  @Transactional
+  public Employee installedByFirst(TenantId tenant, long employeeId) {
+    jdbc.sql("select id from tenant where id = ? for no key update")
+        .param(tenant.value())
+        .query(Long.class)
+        .single();
+    if (adminCount(tenant) == 0) {
+      return installedBy(tenant, employeeId);
+    }
+    return employees.findByIdAndTenantId(employeeId, tenant.value()).orElseThrow();
+  }
+
   /** Makes someone an admin without an acting admin: at install time, from configuration. */
   @Transactional
   public Employee bootstrap(TenantId tenant, long employeeId, Role role) {
