@@ -47,7 +47,7 @@ class TeamsPeople {
    * Teams every user may add the app for themselves, so only the first one is.
    */
   Who installedBy(Who who) {
-    return Who.of(people.installedByFirst(who.tenant(), who.employeeId()));
+    return Who.of(people.installedByFirst(who.tenant(), who.employeeId()), "teams");
   }
 
   /**
