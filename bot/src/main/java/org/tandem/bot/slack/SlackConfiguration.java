@@ -130,6 +130,16 @@ class SlackConfiguration {
     return new SlackConversation(engine, slack);
   }
 
+  @Bean
+  SlackNotifier slackNotifier(
+      JdbcClient jdbc,
+      SlackSettings settings,
+      SlackInstallationRepository installations,
+      TokenCipher cipher,
+      SlackConversation conversation) {
+    return new SlackNotifier(jdbc, settings, installations, cipher, conversation);
+  }
+
   @Bean(destroyMethod = "stop")
   App slackApp(
       SlackSettings settings,

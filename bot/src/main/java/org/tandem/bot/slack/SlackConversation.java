@@ -62,9 +62,11 @@ class SlackConversation {
     }
   }
 
-  void deliver(Reply reply, Target to, Texts texts) {
-    message(reply, to, texts);
+  /** Delivers the reply; false when Slack refused the message (the failure is logged). */
+  boolean deliver(Reply reply, Target to, Texts texts) {
+    boolean sent = message(reply, to, texts);
     upload(reply, to);
+    return sent;
   }
 
   /**
@@ -108,12 +110,13 @@ class SlackConversation {
       if (!r.isOk()) {
         log.warn("files.uploadV2 failed: {}", r.getError());
       }
-    } catch (IOException | SlackApiException e) {
+    } catch (IOException | SlackApiException | RuntimeException e) {
+      // The message is delivered: a failed upload is logged, never a reason to send it again.
       log.warn("Could not upload files to {}", to.userId(), e);
     }
   }
 
-  private void message(Reply reply, Target to, Texts texts) {
+  private boolean message(Reply reply, Target to, Texts texts) {
     try {
       Optional<Reply.Form> form = form(reply);
       if (form.isPresent() && to.triggerId() != null) {
@@ -128,7 +131,7 @@ class SlackConversation {
         if (!r.isOk()) {
           log.warn("views.open failed: {}", r.getError());
         }
-        return;
+        return r.isOk();
       }
       List<Map<String, Object>> blocks = BlockKit.message(reply);
       String text = BlockKit.fallback(reply);
@@ -144,11 +147,12 @@ class SlackConversation {
                 "blocks",
                 blocks);
         var r = slack.getHttpClient().postJsonBody(to.responseUrl(), body);
-        if (r.code() >= 300) {
+        boolean ok = r.code() < 300;
+        if (!ok) {
           log.warn("response_url answered {}", r.code());
         }
         r.close();
-        return;
+        return ok;
       }
       String channel = to.channelId() != null ? to.channelId() : to.userId();
       if (to.onlyToUser()) {
@@ -165,7 +169,7 @@ class SlackConversation {
         if (!e.isOk()) {
           log.warn("chat.postEphemeral failed: {}", e.getError());
         }
-        return;
+        return e.isOk();
       }
       var r =
           slack
@@ -175,8 +179,10 @@ class SlackConversation {
       if (!r.isOk()) {
         log.warn("chat.postMessage failed: {}", r.getError());
       }
+      return r.isOk();
     } catch (IOException | SlackApiException e) {
       log.warn("Could not deliver a reply to {}", to.userId(), e);
+      return false;
     }
   }
 }

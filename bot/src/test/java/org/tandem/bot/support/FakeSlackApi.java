@@ -169,6 +169,11 @@ public final class FakeSlackApi implements AutoCloseable {
                 + id
                 + "\"}";
           }
+          case "files.completeUploadExternal" -> {
+            // Slack answers with the files it shared: their ids and titles, as sent.
+            String files = new Call(path, body).param("files");
+            yield "{\"ok\":true,\"files\":" + (files == null ? "[]" : files) + "}";
+          }
           default -> answers.getOrDefault(method, "{\"ok\":true}");
         };
     send(exchange, 200, json);

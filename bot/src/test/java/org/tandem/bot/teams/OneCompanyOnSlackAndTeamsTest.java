@@ -238,7 +238,7 @@ class OneCompanyOnSlackAndTeamsTest {
                 globex,
                 claireInSlack.id(),
                 Reply.notice(Reply.Notice.Level.INFO, "Workshop tomorrow")))
-        .isTrue();
+        .isEqualTo(org.tandem.bot.conversation.Notifier.Delivery.SENT);
 
     // The code linked once.
     String other = UUID.randomUUID().toString();

@@ -165,7 +165,7 @@ class TeamsMessagesTest {
                 org.tandem.bot.conversation.Reply.notice(
                     org.tandem.bot.conversation.Reply.Notice.Level.INFO,
                     "Reminder: workshop tomorrow")))
-        .isTrue();
+        .isEqualTo(org.tandem.bot.conversation.Notifier.Delivery.SENT);
     assertThat(lastReply().path("text").asText()).isEqualTo("Reminder: workshop tomorrow");
 
     ObjectNode remove = install.deepCopy();
@@ -184,7 +184,7 @@ class TeamsMessagesTest {
                 employee,
                 org.tandem.bot.conversation.Reply.notice(
                     org.tandem.bot.conversation.Reply.Notice.Level.INFO, "x")))
-        .isFalse();
+        .isEqualTo(org.tandem.bot.conversation.Notifier.Delivery.UNREACHABLE);
   }
 
   @Test
@@ -200,7 +200,7 @@ class TeamsMessagesTest {
                 employee,
                 org.tandem.bot.conversation.Reply.notice(
                     org.tandem.bot.conversation.Reply.Notice.Level.INFO, "x")))
-        .isFalse();
+        .isEqualTo(org.tandem.bot.conversation.Notifier.Delivery.UNREACHABLE);
     assertThat(
             jdbc.sql("select dead from teams_conversation where conversation_id = ?")
                 .param("a:gone-" + aad)
