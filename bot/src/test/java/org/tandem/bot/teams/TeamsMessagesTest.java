@@ -490,4 +490,85 @@ class TeamsMessagesTest {
     post(click, good());
     assertThat(lastReply().path("text").asText()).contains("You're in: Bookkeeping workshop");
   }
+
+  @Test
+  void aCsrManagersReportShowsTheChartAndLinksTheCsvFromTheBotsAddress() throws Exception {
+    TenantId tenant = tenants.findOrCreate(Platform.TEAMS, TENANT, TENANT, "LU").id();
+    Employee ana =
+        people.enrol(
+            tenant,
+            IdentityKind.TEAMS,
+            aad,
+            new NewPerson("Ana Lopes", null, java.util.Locale.ENGLISH, Fixtures.LUXEMBOURG));
+    people.bootstrap(tenant, ana.id(), org.tandem.core.people.Role.CSR_MANAGER);
+    Mission mission = fixtures.workshopInEsch(tenant, 3);
+    long commitment =
+        jdbc.sql(
+                "insert into commitment (tenant_id, mission_id, employee_id, status)"
+                    + " values (?, ?, ?, 'CONFIRMED') returning id")
+            .params(tenant.value(), mission.id(), ana.id())
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "insert into hour_entry (tenant_id, commitment_id, employee_id, work_date, minutes,"
+                + " status) values (?, ?, ?, ?, 60, 'APPROVED')")
+        .params(
+            tenant.value(),
+            commitment,
+            ana.id(),
+            java.sql.Date.valueOf(java.time.LocalDate.now(Fixtures.LUXEMBOURG).withDayOfMonth(1)))
+        .update();
+
+    post(message("report this year by cause"), good());
+    JsonNode reply = lastReply();
+    JsonSchema schema = adaptiveCardSchema();
+    String base = "http://localhost:" + port + "/reports/files/";
+    List<String> images = new java.util.ArrayList<>();
+    List<String> links = new java.util.ArrayList<>();
+    for (JsonNode attachment : reply.get("attachments")) {
+      JsonNode card = attachment.get("content");
+      assertThat(schema.validate(card)).as(card.toString()).isEmpty();
+      assertThat(card.path("actions").size()).isLessThanOrEqualTo(AdaptiveCards.MAX_ACTIONS);
+      card.path("body")
+          .forEach(
+              b -> {
+                if (b.path("type").asText().equals("Image")) {
+                  images.add(b.path("url").asText());
+                }
+              });
+      card.path("actions")
+          .forEach(
+              a -> {
+                if (a.path("type").asText().equals("Action.OpenUrl")) {
+                  links.add(a.path("url").asText());
+                }
+              });
+    }
+    assertThat(reply.get("attachments").get(0).at("/content/body/0/text").asText())
+        .startsWith("Volunteering report — ");
+    assertThat(images).singleElement().asString().startsWith(base).endsWith(".png");
+    assertThat(links).anyMatch(l -> l.startsWith(base) && l.endsWith(".csv"));
+    HttpResponse<byte[]> png =
+        http.send(
+            HttpRequest.newBuilder(URI.create(images.get(0))).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+
+    // An employee who is not a CSR manager gets the refusal and no file.
+    String manager = aad;
+    aad = UUID.randomUUID().toString();
+    post(message("report"), good());
+    assertThat(lastReply().path("text").asText()).contains("reserved for CSR managers");
+    assertThat(lastReply().toString()).doesNotContain("/reports/files/").doesNotContain(manager);
+  }
+
+  private JsonSchema adaptiveCardSchema() throws Exception {
+    try (InputStream in =
+        getClass().getResourceAsStream("/schemas/adaptive-cards/adaptive-card.1.5.0.schema.json")) {
+      ObjectNode raw = (ObjectNode) JSON.readTree(in);
+      raw.set("$id", raw.remove("id"));
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V6).getSchema(raw);
+    }
+  }
 }
