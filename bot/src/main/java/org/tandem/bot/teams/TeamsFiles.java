@@ -27,8 +27,14 @@ class TeamsFiles {
             : publicUrl);
   }
 
-  /** Outside a request (proactive messages): the configured public URL only. */
+  /**
+   * Outside a request (proactive messages): the configured public URL only; without one, the files
+   * are left out rather than sent as links Teams cannot open.
+   */
   Reply absoluteOutsideRequest(Reply reply) {
+    if (publicUrl.isEmpty()) {
+      return new Reply(reply.parts().stream().filter(p -> !(p instanceof Reply.File)).toList());
+    }
     return absolute(reply, publicUrl);
   }
 
