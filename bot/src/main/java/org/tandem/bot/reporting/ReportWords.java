@@ -1,33 +1,22 @@
 package org.tandem.bot.reporting;
 
-import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.tandem.bot.i18n.Messages;
 import org.tandem.core.reports.Dimension;
 import org.tandem.core.reports.Period;
 
 /** The words of reports ({@code i18n/reports*.properties}) and their numbers, in one language. */
 public final class ReportWords {
 
-  private static final ResourceBundle.Control NO_FALLBACK =
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
   private final Locale locale;
-  private final ResourceBundle bundle;
+  private final Messages messages;
 
   private ReportWords(Locale locale) {
-    this.locale = locale;
-    ResourceBundle b;
-    try {
-      b = ResourceBundle.getBundle("i18n/reports", locale, NO_FALLBACK);
-    } catch (MissingResourceException e) {
-      b = ResourceBundle.getBundle("i18n/reports", Locale.ROOT);
-    }
-    this.bundle = b;
+    this.messages = Messages.of("i18n/reports", locale);
+    this.locale = messages.locale();
   }
 
   public static ReportWords of(Locale locale) {
@@ -39,10 +28,7 @@ public final class ReportWords {
   }
 
   public String t(String key, Object... args) {
-    String pattern = bundle.getString(key);
-    return args.length == 0
-        ? pattern.replace("''", "'")
-        : new MessageFormat(pattern, locale).format(args);
+    return messages.t(key, args);
   }
 
   public String dimension(Dimension d) {
