@@ -95,8 +95,12 @@ try {
   const width = await chart.evaluate(img => img.naturalWidth);
   if (width !== 960) fail(`chart is ${width} px wide`);
   const csvHref = await report.locator('div.file a').getAttribute('href');
-  const csv = await page.evaluate(async href => (await fetch(href)).text(), csvHref);
-  if (!csv.startsWith('\uFEFFGroup (site),Volunteers')) fail(`CSV starts with ${csv.slice(0, 40)}`);
+  const [bom, csv] = await page.evaluate(async href => {
+    const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
+    return [Array.from(bytes.slice(0, 3)), new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(3))];
+  }, csvHref);
+  if (bom.join(',') !== '239,187,191') fail(`CSV has no UTF-8 byte order mark: ${bom}`);
+  if (!csv.startsWith('Group (site),Volunteers')) fail(`CSV starts with ${csv.slice(0, 40)}`);
   console.log('report: card, chart (960 px) and CSV');
   await report.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/try-chat-report.png`, fullPage: false });
