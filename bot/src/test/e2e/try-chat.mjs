@@ -1,6 +1,7 @@
 // End-to-end: the try-it chat in Debian's headless Chromium, driven by playwright-core.
 // Usage: node try-chat.mjs <base url> <screenshot dir>
-// Runs the discover -> commit -> log hours -> my year loop in English, then in French.
+// Runs the discover -> commit -> log hours -> my year loop in English, then in French, then a
+// CSR manager's report with its chart and CSV.
 import { chromium } from 'playwright-core';
 
 const [base, shots] = process.argv.slice(2);
@@ -81,6 +82,28 @@ try {
   if (!errorText.includes('Atlantis')) fail(`profile error was: ${errorText}`);
   console.log('profile form: error shown on the place field');
   await page.screenshot({ path: `${shots}/try-chat.png`, fullPage: false });
+
+  // A CSR manager's report: the card, the chart drawn in the page, the CSV downloadable.
+  await page.click('.person[data-handle="sophie.muller"]');
+  await page.click('#langs button[data-lang="en"]');
+  const report = await send(page, 'report this year by site');
+  const reportText = await report.innerText();
+  if (!reportText.includes('Volunteering report')) fail(`report said ${reportText}`);
+  const chart = report.locator('figure.file img');
+  await chart.waitFor();
+  await page.waitForFunction(img => img.complete && img.naturalWidth > 0, await chart.elementHandle());
+  const width = await chart.evaluate(img => img.naturalWidth);
+  if (width !== 960) fail(`chart is ${width} px wide`);
+  const csvHref = await report.locator('div.file a').getAttribute('href');
+  const [bom, csv] = await page.evaluate(async href => {
+    const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
+    return [Array.from(bytes.slice(0, 3)), new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(3))];
+  }, csvHref);
+  if (bom.join(',') !== '239,187,191') fail(`CSV has no UTF-8 byte order mark: ${bom}`);
+  if (!csv.startsWith('Group (site),Volunteers')) fail(`CSV starts with ${csv.slice(0, 40)}`);
+  console.log('report: card, chart (960 px) and CSV');
+  await report.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/try-chat-report.png`, fullPage: false });
 } finally {
   await browser.close();
 }

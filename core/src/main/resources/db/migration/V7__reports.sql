@@ -71,18 +71,8 @@ create function hour_month_rebuild(t bigint) returns void language sql as $$
     group by 1, 2, 3, 4;
 $$;
 
-insert into hour_month (tenant_id, month, employee_id, mission_id, site, department,
-                        approved_min, pending_min, work_time_min)
-select h.tenant_id, date_trunc('month', h.work_date)::date, h.employee_id, c.mission_id,
-       max(p.site), max(p.department),
-       coalesce(sum(h.minutes) filter (where h.status = 'APPROVED'), 0),
-       coalesce(sum(h.minutes) filter (where h.status = 'PENDING'), 0),
-       coalesce(sum(h.minutes) filter (where h.status = 'APPROVED' and h.on_work_time), 0)
-from hour_entry h
-join commitment c on c.tenant_id = h.tenant_id and c.id = h.commitment_id
-join employee p on p.tenant_id = h.tenant_id and p.id = h.employee_id
-where h.status <> 'REJECTED'
-group by 1, 2, 3, 4;
+-- Hours logged before this migration.
+select hour_month_rebuild(id) from tenant;
 
 -- Commitments counted by the month they were made, in the tenant's time zone.
 create index commitment_created_idx on commitment (tenant_id, created_at);

@@ -1,9 +1,12 @@
 package org.tandem.bot.conversation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,6 +27,7 @@ public class ConversationEngine {
   private final Map<String, Handler> byCommand = new HashMap<>();
   private final Map<String, Handler> byAction = new HashMap<>();
   private final Map<String, Handler> byForm = new HashMap<>();
+  private final Set<String> formActions = new HashSet<>();
   private final TextUnderstanding understanding;
 
   ConversationEngine(List<Handler> handlers, TextUnderstanding understanding) {
@@ -32,6 +36,10 @@ public class ConversationEngine {
       h.commands().forEach(c -> claim(byCommand, c, h));
       h.actions().forEach(a -> claim(byAction, a, h));
       h.forms().forEach(f -> claim(byForm, f, h));
+      if (!h.actions().containsAll(h.formActions())) {
+        throw new IllegalStateException(h + " declares form actions it does not answer");
+      }
+      formActions.addAll(h.formActions());
     }
   }
 
@@ -42,7 +50,16 @@ public class ConversationEngine {
     }
   }
 
+  /** Every action answered with a form, as the handlers declare them. */
+  Set<String> formActions() {
+    return Set.copyOf(formActions);
+  }
+
   public Reply handle(Inbound inbound) {
+    return markFormButtons(answer(inbound));
+  }
+
+  private Reply answer(Inbound inbound) {
     Texts texts = Texts.of(inbound.who().locale());
     try {
       if (inbound instanceof Inbound.Command c) {
@@ -64,10 +81,42 @@ public class ConversationEngine {
     }
   }
 
+  /** Buttons whose action is answered with a form say so, for channels that open dialogs. */
+  private Reply markFormButtons(Reply reply) {
+    List<Reply.Part> parts = new ArrayList<>();
+    for (Reply.Part p : reply.parts()) {
+      if (p instanceof Reply.Card c
+          && c.buttons().stream().anyMatch(b -> formActions.contains(b.actionId()))) {
+        p =
+            new Reply.Card(
+                c.title(),
+                c.subtitle(),
+                c.facts(),
+                c.text(),
+                c.buttons().stream()
+                    .map(b -> formActions.contains(b.actionId()) ? b.openingForm() : b)
+                    .toList(),
+                c.image());
+      }
+      parts.add(p);
+    }
+    return new Reply(parts);
+  }
+
   private Reply command(Inbound.Command c, Texts texts) {
     String name = c.name() == null ? "" : c.name().strip().toLowerCase(Locale.ROOT);
     if (name.isEmpty()) {
       return byCommand.get("help").command(c, texts);
+    }
+    String args = nullToEmpty(c.args()).strip();
+    String[] sub = args.split("\\s+", 2);
+    Handler subcommand = byCommand.get(name + " " + sub[0].toLowerCase(Locale.ROOT));
+    if (subcommand != null) {
+      // "/tandem admin link": a two-word command has a handler of its own.
+      return subcommand.command(
+          new Inbound.Command(
+              c.who(), name + " " + sub[0].toLowerCase(Locale.ROOT), sub.length > 1 ? sub[1] : ""),
+          texts);
     }
     Handler h = byCommand.get(name);
     if (h == null) {

@@ -8,13 +8,24 @@ import java.util.Set;
  */
 public interface Handler {
 
-  /** Command names (and their French and German aliases) this handler answers. */
+  /**
+   * Command names (and their French and German aliases) this handler answers; a name of two words
+   * ("admin link") is a subcommand, chosen before the first word's own handler.
+   */
   default Set<String> commands() {
     return Set.of();
   }
 
   /** Button action ids this handler answers. */
   default Set<String> actions() {
+    return Set.of();
+  }
+
+  /**
+   * Of {@link #actions()}, those answered with a form: their buttons may open it as a dialog at
+   * once (Teams task modules).
+   */
+  default Set<String> formActions() {
     return Set.of();
   }
 

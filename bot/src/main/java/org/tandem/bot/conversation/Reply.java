@@ -69,8 +69,13 @@ public record Reply(List<Part> parts) {
   /** A label and a value shown side by side on a card. */
   public record Fact(String label, String value) {}
 
-  /** A button: its label, the action id it sends and the data it carries. */
-  public record Button(String label, String actionId, Map<String, String> data, Style style) {
+  /**
+   * A button: its label, the action id it sends and the data it carries. {@code opensForm}: the
+   * engine answers its action with a form (set by the engine from {@link Handler#formActions()}),
+   * so a channel may open a dialog at once.
+   */
+  public record Button(
+      String label, String actionId, Map<String, String> data, Style style, boolean opensForm) {
     public enum Style {
       PRIMARY,
       DEFAULT,
@@ -79,6 +84,14 @@ public record Reply(List<Part> parts) {
 
     public Button {
       data = Map.copyOf(data);
+    }
+
+    public Button(String label, String actionId, Map<String, String> data, Style style) {
+      this(label, actionId, data, style, false);
+    }
+
+    public Button openingForm() {
+      return new Button(label, actionId, data, style, true);
     }
 
     public static Button primary(String label, String actionId, Map<String, String> data) {
@@ -117,6 +130,49 @@ public record Reply(List<Part> parts) {
         sb.append('\n').append(text);
       }
       return sb.toString();
+    }
+  }
+
+  /**
+   * A file to keep: a report's chart or CSV. Slack uploads the bytes into the conversation; Teams
+   * and the try-it chat show the image or link to {@code path}, where the bot serves the file.
+   */
+  public record File(String name, String contentType, byte[] content, String path, String title)
+      implements Part {
+    public File {
+      content = content.clone();
+    }
+
+    @Override
+    public byte[] content() {
+      return content.clone();
+    }
+
+    public boolean isImage() {
+      return contentType.startsWith("image/");
+    }
+
+    @Override
+    public String plainText() {
+      return title + ": " + name;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof File f
+          && name.equals(f.name)
+          && path.equals(f.path)
+          && java.util.Arrays.equals(content, f.content);
+    }
+
+    @Override
+    public int hashCode() {
+      return path.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "File[" + name + ", " + content.length + " bytes, " + path + "]";
     }
   }
 

@@ -20,6 +20,9 @@ class TextUnderstanding {
           rule(
               "help",
               "^(help|aide|hilfe|\\?|menu|start|bonjour|hello|hi|hallo|salut|moin)$|what can you do|que sais tu faire|was kannst du"),
+          // Before the other rules: a link code may spell a keyword, as in "link YEAR-2345".
+          rule("admin link", "^admin (link|lier|verknupfen)$"),
+          rule("link", "^(link|lier|verknupfen)( |$)"),
           rule(
               "approvals",
               "\\b(approvals?|approve|pending|a valider|validations?|valider|genehmigungen|genehmigen|offen)\\b"),
@@ -27,7 +30,8 @@ class TextUnderstanding {
               "newmission",
               "\\b(new mission|create (a )?mission|nouvelle mission|creer une mission|neuer einsatz|einsatz anlegen)\\b"),
           rule("admin", "^(admin|grant|revoke|policy|politique|richtlinie|donner|retirer)\\b"),
-          rule("report", "^(report|rapport|bericht)\\b"),
+          rule("report", "^(reports?|rapports?|bericht|berichte)\\b"),
+          rule("roster", "^(roster|participants|inscrits|teilnehmer|teilnehmerliste)\\b"),
           rule(
               "year",
               "\\b(my year|mon annee|mein jahr|year|annee|jahr|bilan|allowance|forfait|kontingent)\\b"),

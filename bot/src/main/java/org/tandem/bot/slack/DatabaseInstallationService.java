@@ -126,7 +126,7 @@ class DatabaseInstallationService implements InstallationService {
   @Override
   public void deleteAll(String enterpriseId, String teamId) {
     tx.executeWithoutResult(s -> installations.deleteByTeamId(teamId));
-    tenants.find(Platform.SLACK, teamId).ifPresent(t -> tenants.uninstalled(t.id()));
+    tenants.uninstalled(Platform.SLACK, teamId);
   }
 
   @Override

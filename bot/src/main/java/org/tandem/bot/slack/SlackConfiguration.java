@@ -121,8 +121,23 @@ class SlackConfiguration {
   }
 
   @Bean
+  SlackInstallationRows slackInstallationRows(JdbcClient jdbc) {
+    return new SlackInstallationRows(jdbc);
+  }
+
+  @Bean
   SlackConversation slackConversation(ConversationEngine engine, Slack slack) {
     return new SlackConversation(engine, slack);
+  }
+
+  @Bean
+  SlackNotifier slackNotifier(
+      JdbcClient jdbc,
+      SlackSettings settings,
+      SlackInstallationRepository installations,
+      TokenCipher cipher,
+      SlackConversation conversation) {
+    return new SlackNotifier(jdbc, settings, installations, cipher, conversation);
   }
 
   @Bean(destroyMethod = "stop")

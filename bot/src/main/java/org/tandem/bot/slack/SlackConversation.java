@@ -2,6 +2,7 @@ package org.tandem.bot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,61 @@ class SlackConversation {
     }
   }
 
-  void deliver(Reply reply, Target to, Texts texts) {
+  /** Delivers the reply; false when Slack refused the message (the failure is logged). */
+  boolean deliver(Reply reply, Target to, Texts texts) {
+    boolean sent = message(reply, to, texts);
+    upload(reply, to);
+    return sent;
+  }
+
+  /**
+   * A reply's files (a report's chart and CSV) go into the person's conversation with Tandem
+   * through files.uploadV2: a slash command may come from a channel Tandem is not in, and a report
+   * is for the person who asked.
+   */
+  private void upload(Reply reply, Target to) {
+    List<Reply.File> files =
+        reply.parts().stream()
+            .filter(p -> p instanceof Reply.File)
+            .map(p -> (Reply.File) p)
+            .toList();
+    if (files.isEmpty()) {
+      return;
+    }
+    try {
+      var im = slack.methods(to.botToken()).conversationsOpen(q -> q.users(List.of(to.userId())));
+      if (!im.isOk()) {
+        log.warn("conversations.open failed: {}", im.getError());
+        return;
+      }
+      String channel = im.getChannel().getId();
+      var r =
+          slack
+              .methods(to.botToken())
+              .filesUploadV2(
+                  q ->
+                      q.channel(channel)
+                          .uploadFiles(
+                              files.stream()
+                                  .map(
+                                      f ->
+                                          FilesUploadV2Request.UploadFile.builder()
+                                              .fileData(f.content())
+                                              .filename(f.name())
+                                              .title(f.title())
+                                              .altTxt(f.isImage() ? f.title() : null)
+                                              .build())
+                                  .toList()));
+      if (!r.isOk()) {
+        log.warn("files.uploadV2 failed: {}", r.getError());
+      }
+    } catch (IOException | SlackApiException | RuntimeException e) {
+      // The message is delivered: a failed upload is logged, never a reason to send it again.
+      log.warn("Could not upload files to {}", to.userId(), e);
+    }
+  }
+
+  private boolean message(Reply reply, Target to, Texts texts) {
     try {
       Optional<Reply.Form> form = form(reply);
       if (form.isPresent() && to.triggerId() != null) {
@@ -76,7 +131,7 @@ class SlackConversation {
         if (!r.isOk()) {
           log.warn("views.open failed: {}", r.getError());
         }
-        return;
+        return r.isOk();
       }
       List<Map<String, Object>> blocks = BlockKit.message(reply);
       String text = BlockKit.fallback(reply);
@@ -92,11 +147,12 @@ class SlackConversation {
                 "blocks",
                 blocks);
         var r = slack.getHttpClient().postJsonBody(to.responseUrl(), body);
-        if (r.code() >= 300) {
+        boolean ok = r.code() < 300;
+        if (!ok) {
           log.warn("response_url answered {}", r.code());
         }
         r.close();
-        return;
+        return ok;
       }
       String channel = to.channelId() != null ? to.channelId() : to.userId();
       if (to.onlyToUser()) {
@@ -113,7 +169,7 @@ class SlackConversation {
         if (!e.isOk()) {
           log.warn("chat.postEphemeral failed: {}", e.getError());
         }
-        return;
+        return e.isOk();
       }
       var r =
           slack
@@ -123,8 +179,10 @@ class SlackConversation {
       if (!r.isOk()) {
         log.warn("chat.postMessage failed: {}", r.getError());
       }
+      return r.isOk();
     } catch (IOException | SlackApiException e) {
       log.warn("Could not deliver a reply to {}", to.userId(), e);
+      return false;
     }
   }
 }

@@ -52,7 +52,7 @@ class SlackPeople {
     if (configuredAdmins.contains(userId) && !e.has(Role.ADMIN)) {
       e = people.bootstrap(tenant.id(), e.id(), Role.ADMIN);
     }
-    return Who.of(e);
+    return Who.of(e, "slack");
   }
 
   void installedBy(Tenant tenant, String userId, String botToken) {

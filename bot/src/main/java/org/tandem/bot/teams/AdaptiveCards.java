@@ -18,12 +18,16 @@ import org.tandem.bot.conversation.Reply.Option;
 /**
  * Renders the engine's replies as Adaptive Cards 1.5, Teams' version: one card per part, at most 6
  * actions a card (Teams' host config). Buttons and forms submit their action id, form id and
- * context in the card's data ({@code Action.Submit}); form fields are inputs named after them.
+ * context in the card's data; form fields are inputs named after them. A button is an {@code
+ * Action.Execute}, or, when its answer is a form, an {@code Action.Submit} opening a task module.
  */
 final class AdaptiveCards {
 
   static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
   static final int MAX_ACTIONS = 6;
+
+  /** Where Teams reads what a button does besides submitting: here, open a task module. */
+  static final String TASK_KEY = "msteams";
 
   /** Keys of the form's context in the submitted data, kept apart from the field values. */
   static final String CONTEXT_PREFIX = "ctx.";
@@ -88,15 +92,27 @@ final class AdaptiveCards {
             .put("altText", c.image().altText());
       }
       for (Button b : c.buttons().subList(0, Math.min(MAX_ACTIONS, c.buttons().size()))) {
-        submit(
-            actions,
-            b.label(),
-            b.actionId(),
-            b.data(),
+        String style =
             b.style() == Button.Style.PRIMARY
                 ? "positive"
-                : b.style() == Button.Style.DANGER ? "destructive" : null);
+                : b.style() == Button.Style.DANGER ? "destructive" : null;
+        if (b.opensForm()) {
+          taskFetch(actions, b.label(), b.actionId(), b.data(), style);
+        } else {
+          submit(actions, b.label(), b.actionId(), b.data(), style);
+        }
       }
+    } else if (part instanceof Reply.File f) {
+      // The path is made absolute (the bot's public URL) before rendering: see TeamsFiles.
+      text(body, f.title(), "bolder");
+      if (f.isImage()) {
+        body.addObject()
+            .put("type", "Image")
+            .put("url", f.path())
+            .put("altText", f.title())
+            .put("size", "stretch");
+      }
+      actions.addObject().put("type", "Action.OpenUrl").put("title", f.name()).put("url", f.path());
     } else if (part instanceof More m) {
       submit(actions, m.label(), m.actionId(), m.data(), null);
     } else if (part instanceof Form f) {
@@ -191,6 +207,24 @@ final class AdaptiveCards {
     a.set("fallback", fallback);
   }
 
+  /**
+   * A button answered with a form: {@code Action.Submit} whose data says {@code msteams.type =
+   * task/fetch}, so Teams asks for the form at once ({@code task/fetch} invoke, with the action id
+   * and data) and shows it in a dialog; the dialog's form comes back as {@code task/submit}.
+   */
+  private static void taskFetch(
+      ArrayNode actions, String title, String actionId, Map<String, String> data, String style) {
+    ObjectNode d = JSON.createObjectNode();
+    d.putObject(TASK_KEY).put("type", "task/fetch");
+    d.put("action", actionId);
+    data.forEach(d::put);
+    ObjectNode a = actions.addObject().put("type", "Action.Submit").put("title", title);
+    if (style != null) {
+      a.put("style", style);
+    }
+    a.set("data", d);
+  }
+
   /** The whole reply as one card, for answers that replace a card (Universal Actions). */
   static ObjectNode single(Reply reply) {
     ObjectNode card = card(new Notice(Notice.Level.INFO, " "));
@@ -230,7 +264,7 @@ final class AdaptiveCards {
         .forEach(
             e -> {
               String key = e.getKey();
-              if (!List.of("formId", "action", "multi").contains(key)
+              if (!List.of("formId", "action", "multi", TASK_KEY).contains(key)
                   && !key.startsWith(CONTEXT_PREFIX)) {
                 String v = e.getValue().asText();
                 if (v.isEmpty()) {

@@ -3,10 +3,11 @@ package org.tandem.bot.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tandem.core.tenants.ChannelRows;
 import org.tandem.core.tenants.TenantId;
 
 /** Conversation references in PostgreSQL, for proactive messages from any instance. */
-class ConversationReferences {
+class ConversationReferences implements ChannelRows {
 
   record Reference(String conversationId, String serviceUrl, String botId) {}
 
@@ -46,6 +47,29 @@ class ConversationReferences {
             "update teams_conversation set dead = true, updated_at = now() where tenant_id = ? and conversation_id = ?")
         .params(tenant.value(), conversationId)
         .update();
+  }
+
+  /**
+   * A Teams tenant linked into a company's tenant: its conversations move there, each personal one
+   * to the company's person with the same email (or to nobody until they write again).
+   */
+  @Override
+  public void move(TenantId from, TenantId to) {
+    jdbc.sql(
+            """
+            insert into teams_conversation (tenant_id, conversation_id, service_url,
+              conversation_type, employee_id, bot_id, dead, updated_at)
+            select :to, c.conversation_id, c.service_url, c.conversation_type,
+              (select same.id from employee gone join employee same
+                 on same.tenant_id = :to and lower(same.email) = lower(gone.email)
+               where gone.tenant_id = :from and gone.id = c.employee_id),
+              c.bot_id, c.dead, c.updated_at
+            from teams_conversation c where c.tenant_id = :from
+            on conflict (tenant_id, conversation_id) do nothing""")
+        .param("from", from.value())
+        .param("to", to.value())
+        .update();
+    jdbc.sql("delete from teams_conversation where tenant_id = ?").param(from.value()).update();
   }
 
   /** The person's one-to-one conversation with Tandem, if they installed it and it is alive. */

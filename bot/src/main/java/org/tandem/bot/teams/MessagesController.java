@@ -16,7 +16,9 @@ import org.tandem.bot.channels.ProcessedEvents;
 import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
+import org.tandem.core.people.Role;
 
 /**
  * {@code POST /api/messages}: every activity is authenticated first (401 and nothing touched
@@ -34,6 +36,7 @@ class MessagesController {
   private final ConversationEngine engine;
   private final ProcessedEvents processed;
   private final ConversationReferences references;
+  private final TeamsFiles files;
   private final ObjectMapper json = new ObjectMapper();
 
   MessagesController(
@@ -42,7 +45,9 @@ class MessagesController {
       TeamsPeople people,
       ConversationEngine engine,
       ProcessedEvents processed,
-      ConversationReferences references) {
+      ConversationReferences references,
+      TeamsFiles files) {
+    this.files = files;
     this.authenticator = authenticator;
     this.connector = connector;
     this.people = people;
@@ -81,7 +86,7 @@ class MessagesController {
     }
     Who who = people.who(activity);
     references.remember(who.tenant(), who.employeeId(), activity);
-    Reply reply = engine.handle(inbound(who, activity));
+    Reply reply = files.absolute(engine.handle(inbound(who, activity)));
     ObjectNode answer = AdaptiveCards.message(reply);
     answer.set("from", activity.path("recipient"));
     answer.set("recipient", activity.path("from"));
@@ -97,7 +102,8 @@ class MessagesController {
 
   /**
    * Tandem added (installationUpdate "add", or conversationUpdate with the bot among the members
-   * added): the conversation is remembered for proactive messages and welcomed. Removed: forgotten.
+   * added): the conversation is remembered for proactive messages and welcomed; the installer of a
+   * tenant with no admin yet becomes its admin and is asked to set the policy. Removed: forgotten.
    */
   private void installation(JsonNode activity, String serviceUrl) {
     String botId = activity.at("/recipient/id").asText();
@@ -114,7 +120,20 @@ class MessagesController {
       return;
     }
     references.remember(who.tenant(), who.employeeId(), activity);
-    ObjectNode welcome = AdaptiveCards.message(engine.handle(new Inbound.Command(who, "help", "")));
+    // Anyone may add Tandem in Teams: the first installer of a tenant with no admin runs it.
+    Who installer = people.installedBy(who);
+    Reply reply;
+    if (installer.is(Role.ADMIN)
+        && !who.is(Role.ADMIN)
+        && "personal".equals(activity.at("/conversation/conversationType").asText("personal"))) {
+      reply =
+          Reply.notice(
+                  Reply.Notice.Level.SUCCESS, Texts.of(installer.locale()).t("teams.welcome.admin"))
+              .then(engine.handle(new Inbound.Command(installer, "admin", "")));
+    } else {
+      reply = engine.handle(new Inbound.Command(installer, "help", ""));
+    }
+    ObjectNode welcome = AdaptiveCards.message(reply);
     welcome.set("from", activity.path("recipient"));
     welcome.set("conversation", activity.path("conversation"));
     connector.reply(serviceUrl, activity.at("/conversation/id").asText(), null, welcome);
@@ -136,7 +155,7 @@ class MessagesController {
               ? (ObjectNode) action.path("data").deepCopy()
               : json.createObjectNode();
       data.put("action", action.path("verb").asText());
-      Reply reply = engine.handle(inbound(who, data, ""));
+      Reply reply = files.absolute(engine.handle(inbound(who, data, "")));
       answer.put("statusCode", 200);
       answer.put("type", AdaptiveCards.CONTENT_TYPE);
       answer.set("value", AdaptiveCards.single(reply));
@@ -203,7 +222,7 @@ class MessagesController {
           .properties()
           .forEach(
               e -> {
-                if (!e.getKey().equals("action")) {
+                if (!e.getKey().equals("action") && !e.getKey().equals(AdaptiveCards.TASK_KEY)) {
                   data.put(e.getKey(), e.getValue().asText());
                 }
               });

@@ -41,7 +41,13 @@ class TeamsConfiguration {
   }
 
   @Bean
-  TeamsNotifier teamsNotifier(ConversationReferences references, BotConnector connector) {
-    return new TeamsNotifier(references, connector);
+  TeamsFiles teamsFiles(Environment env) {
+    return new TeamsFiles(env.getProperty("TANDEM_PUBLIC_URL", ""));
+  }
+
+  @Bean
+  TeamsNotifier teamsNotifier(
+      ConversationReferences references, BotConnector connector, TeamsFiles files) {
+    return new TeamsNotifier(references, connector, files);
   }
 }

@@ -39,7 +39,15 @@ class TeamsPeople {
             IdentityKind.TEAMS,
             aad,
             () -> newPerson(activity, aad, locale, ZoneId.of(tenant.timeZone())));
-    return Who.of(e);
+    return Who.of(e, "teams");
+  }
+
+  /**
+   * The person who added Tandem: admin and CSR manager if nobody runs Tandem for the tenant yet. In
+   * Teams every user may add the app for themselves, so only the first one is.
+   */
+  Who installedBy(Who who) {
+    return Who.of(people.installedByFirst(who.tenant(), who.employeeId()), "teams");
   }
 
   /**

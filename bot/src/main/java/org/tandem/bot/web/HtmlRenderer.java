@@ -38,6 +38,8 @@ class HtmlRenderer {
         card(html, c);
       } else if (part instanceof Form f) {
         form(html, f);
+      } else if (part instanceof Reply.File f) {
+        file(html, f);
       } else if (part instanceof More m) {
         html.append("<div class=\"more\">")
             .append(button(m.label(), m.actionId(), m.data(), "more"))
@@ -45,6 +47,29 @@ class HtmlRenderer {
       }
     }
     return html.append("</div>").toString();
+  }
+
+  /** A chart shows inline; a CSV is a download link. */
+  private void file(StringBuilder html, Reply.File f) {
+    if (f.isImage()) {
+      html.append("<figure class=\"file\"><img src=\"")
+          .append(escape(f.path()))
+          .append("\" alt=\"")
+          .append(escape(f.title()))
+          .append("\"><figcaption>")
+          .append(escape(f.title()))
+          .append("</figcaption></figure>");
+    } else {
+      html.append("<div class=\"file\"><a href=\"")
+          .append(escape(f.path()))
+          .append("\" download=\"")
+          .append(escape(f.name()))
+          .append("\">")
+          .append(escape(f.title()))
+          .append(" — ")
+          .append(escape(f.name()))
+          .append("</a></div>");
+    }
   }
 
   private void card(StringBuilder html, Card c) {

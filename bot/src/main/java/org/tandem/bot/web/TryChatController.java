@@ -129,7 +129,7 @@ class TryChatController {
     Employee e = me.get();
     java.util.Locale language =
         locale == null || locale.isBlank() ? e.locale() : java.util.Locale.forLanguageTag(locale);
-    Who who = Who.of(e, language);
+    Who who = Who.of(e, language, "web");
     return ResponseEntity.ok(renderer.render(engine.handle(inbound.apply(who))));
   }
 

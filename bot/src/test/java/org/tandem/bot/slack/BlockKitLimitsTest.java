@@ -61,7 +61,8 @@ class BlockKitLimitsTest {
     }
     List<String> problems = new ArrayList<>();
     for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN)) {
-      Who who = new Who(tenant, ana.id(), locale, ZoneId.of("Europe/Luxembourg"), ana.roles());
+      Who who =
+          new Who(tenant, ana.id(), locale, ZoneId.of("Europe/Luxembourg"), ana.roles(), "test");
       List<Reply> replies = new ArrayList<>();
       for (String text :
           List.of(

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -433,6 +434,68 @@ class SlackEndpointTest {
     assertThat(text(reply)).contains("Policy of");
     command(TEAM, user, "admin", "admin-" + user);
     assertThat(text(slack.await("/response/admin-" + user, c -> true))).contains("only an admin");
+  }
+
+  @Test
+  void aReportAnswersTheManagerAndUploadsTheChartAndCsvToTheirConversationWithTandem()
+      throws Exception {
+    slack.user("U0ADMIN2", "Léa Admin", "fr-FR", "Europe/Luxembourg", "lea@acme.example");
+    // Some approved hours this year, so the report has a chart to draw.
+    TenantId acme = tenants.findOrCreate(Platform.SLACK, TEAM, "Acme", "LU").id();
+    var mission = fixtures.workshopInEsch(acme, 5);
+    Employee volunteer = fixtures.person(acme, "Jo Volunteer");
+    long commitment =
+        jdbc.sql(
+                "insert into commitment (tenant_id, mission_id, employee_id, status)"
+                    + " values (?, ?, ?, 'CONFIRMED') returning id")
+            .params(acme.value(), mission.id(), volunteer.id())
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "insert into hour_entry (tenant_id, commitment_id, employee_id, work_date, minutes,"
+                + " status) values (?, ?, ?, ?, 120, 'APPROVED')")
+        .params(
+            acme.value(),
+            commitment,
+            volunteer.id(),
+            java.sql.Date.valueOf(LocalDate.now(Fixtures.LUXEMBOURG).withDayOfMonth(1)))
+        .update();
+    command(TEAM, "U0ADMIN2", "rapport cette année par site", "report-U0ADMIN2");
+    String answer = text(slack.await("/response/report-U0ADMIN2", c -> true));
+    assertThat(answer).contains("Rapport de bénévolat").contains("par site");
+    FakeSlackApi.Call open =
+        slack.await("conversations.open", c -> "U0ADMIN2".equals(c.param("users")));
+    assertThat(open).isNotNull();
+    FakeSlackApi.Call complete =
+        slack.await("files.completeUploadExternal", c -> "D0TANDEM".equals(c.param("channel_id")));
+    assertThat(complete.param("files"))
+        .contains("Heures par mois (" + LocalDate.now(Fixtures.LUXEMBOURG).getYear() + ")")
+        .contains("Données du rapport (" + LocalDate.now(Fixtures.LUXEMBOURG).getYear() + ")");
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+    byte[] csv = "\uFEFFGroupe (site)".getBytes(StandardCharsets.UTF_8);
+    assertThat(slack.uploads().values()).anyMatch(bytes -> contains(bytes, png));
+    assertThat(slack.uploads().values()).anyMatch(bytes -> contains(bytes, csv));
+
+    // Someone who is neither a CSR manager nor an admin gets a polite refusal and no file.
+    int uploads = slack.uploads().size();
+    command(TEAM, user, "report", "report-" + user);
+    assertThat(text(slack.await("/response/report-" + user, c -> true)))
+        .contains("reserved for CSR managers");
+    Thread.sleep(300);
+    assertThat(slack.uploads()).hasSize(uploads);
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   @Test

@@ -21,7 +21,8 @@ public final class Chat {
 
   public Chat(ConversationEngine engine, Employee e, Locale locale) {
     this.engine = engine;
-    this.who = new Who(e.tenantId(), e.id(), locale, ZoneId.of("Europe/Luxembourg"), e.roles());
+    this.who =
+        new Who(e.tenantId(), e.id(), locale, ZoneId.of("Europe/Luxembourg"), e.roles(), "test");
   }
 
   public Reply say(String text) {

@@ -37,6 +37,8 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, AtomicInteger> rateLimited = new ConcurrentHashMap<>();
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, String> answers = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+  private final AtomicInteger fileIds = new AtomicInteger();
 
   public FakeSlackApi() {
     try {
@@ -112,14 +114,30 @@ public final class FakeSlackApi implements AutoCloseable {
     throw new AssertionError("no call to " + path + " matched; calls: " + calls);
   }
 
+  /** The bytes posted to each upload URL handed out by files.getUploadURLExternal, by file id. */
+  public Map<String, byte[]> uploads() {
+    return Map.copyOf(uploads);
+  }
+
   public void reset() {
+    uploads.clear();
     calls.clear();
     rateLimited.clear();
   }
 
   private void answer(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    byte[] raw = exchange.getRequestBody().readAllBytes();
+    String body = new String(raw, StandardCharsets.UTF_8);
+    if (path.startsWith("/upload/")) {
+      uploads.put(path.substring("/upload/".length()), raw);
+      calls.add(new Call(path, ""));
+      byte[] ok = ("OK - " + raw.length).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, ok.length);
+      exchange.getResponseBody().write(ok);
+      exchange.close();
+      return;
+    }
     String query = exchange.getRequestURI().getRawQuery();
     calls.add(new Call(path, query == null ? body : body + (body.isEmpty() ? "" : "&") + query));
     String method = path.startsWith("/api/") ? path.substring(5) : path;
@@ -139,6 +157,23 @@ public final class FakeSlackApi implements AutoCloseable {
                   "{\"ok\":false,\"error\":\"user_not_found\"}");
           case "oauth.v2.access" ->
               "{\"ok\":true,\"access_token\":\"xoxb-installed-token\",\"token_type\":\"bot\",\"scope\":\"commands,chat:write\",\"bot_user_id\":\"UBOT\",\"app_id\":\"A0TANDEM\",\"team\":{\"id\":\"T0NEW\",\"name\":\"New Co\"},\"authed_user\":{\"id\":\"U0INSTALLER\"}}";
+          case "conversations.open" ->
+              answers.getOrDefault(method, "{\"ok\":true,\"channel\":{\"id\":\"D0TANDEM\"}}");
+          case "files.getUploadURLExternal" -> {
+            String id = "F" + fileIds.incrementAndGet();
+            yield "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
+                + server.getAddress().getPort()
+                + "/upload/"
+                + id
+                + "\",\"file_id\":\""
+                + id
+                + "\"}";
+          }
+          case "files.completeUploadExternal" -> {
+            // Slack answers with the files it shared: their ids and titles, as sent.
+            String files = new Call(path, body).param("files");
+            yield "{\"ok\":true,\"files\":" + (files == null ? "[]" : files) + "}";
+          }
           default -> answers.getOrDefault(method, "{\"ok\":true}");
         };
     send(exchange, 200, json);

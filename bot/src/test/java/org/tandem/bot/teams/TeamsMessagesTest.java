@@ -8,27 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tandem.bot.support.BotTest;
+import org.tandem.bot.support.FakeBotConnector;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
@@ -57,27 +46,21 @@ class TeamsMessagesTest {
   static final String APP_ID = "00000000-0000-0000-0000-0000000a99e1";
   static final String TENANT = "b28fdbfd-2b78-4f93-b0f8-8881793f0f8f";
   static final ObjectMapper JSON = new ObjectMapper();
-  static final RSAKey KEY = key("k1");
-  static final List<String[]> sent = new CopyOnWriteArrayList<>();
-  static final List<String> tokenRequests = new CopyOnWriteArrayList<>();
-  static final java.util.concurrent.atomic.AtomicInteger busyLeft =
-      new java.util.concurrent.atomic.AtomicInteger();
-  static final HttpServer fake = fake();
-  static final String SERVICE_URL =
-      "http://127.0.0.1:" + fake.getAddress().getPort() + "/connector/";
+  static final FakeBotConnector connector = new FakeBotConnector();
+  static final RSAKey KEY = connector.key;
+  static final List<String[]> sent = connector.sent;
+  static final List<String> tokenRequests = connector.tokenRequests;
+  static final java.util.concurrent.atomic.AtomicInteger busyLeft = connector.busyLeft;
+  static final String SERVICE_URL = connector.serviceUrl();
 
   @DynamicPropertySource
   static void teams(DynamicPropertyRegistry registry) {
-    String base = "http://127.0.0.1:" + fake.getAddress().getPort();
-    registry.add("TEAMS_APP_ID", () -> APP_ID);
-    registry.add("TEAMS_APP_PASSWORD", () -> "app-password");
-    registry.add("TEAMS_OPENID_METADATA_URL", () -> base + "/openid");
-    registry.add("TEAMS_TOKEN_URL", () -> base + "/token");
+    connector.configure(registry, APP_ID);
   }
 
   @AfterAll
   static void stop() {
-    fake.stop(0);
+    connector.close();
   }
 
   @LocalServerPort int port;
@@ -97,92 +80,17 @@ class TeamsMessagesTest {
   }
 
   static RSAKey key(String kid) {
-    try {
-      return new RSAKeyGenerator(2048).keyID(kid).generate();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static HttpServer fake() {
-    try {
-      HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      s.createContext(
-          "/",
-          x -> {
-            String path = x.getRequestURI().getPath();
-            String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String base = "http://127.0.0.1:" + s.getAddress().getPort();
-            String answer;
-            if (path.equals("/openid")) {
-              answer =
-                  "{\"issuer\":\"https://api.botframework.com\",\"jwks_uri\":\""
-                      + base
-                      + "/keys\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
-            } else if (path.equals("/keys")) {
-              Map<String, Object> jwk = new java.util.HashMap<>(KEY.toPublicJWK().toJSONObject());
-              jwk.put("endorsements", List.of("msteams"));
-              answer = JSON.writeValueAsString(Map.of("keys", List.of(jwk)));
-            } else if (path.equals("/token")) {
-              tokenRequests.add(body);
-              answer =
-                  "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"bot-app-token\"}";
-            } else if (path.contains("/members/")) {
-              String id = path.substring(path.lastIndexOf('/') + 1);
-              answer =
-                  "{\"id\":\""
-                      + id
-                      + "\",\"name\":\"Ana Lopes\",\"email\":\""
-                      + id.replace("29:", "")
-                      + "@contoso.example\"}";
-            } else {
-              sent.add(new String[] {path, body, x.getRequestHeaders().getFirst("Authorization")});
-              answer = "{\"id\":\"reply-1\"}";
-            }
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            x.getResponseHeaders().add("Content-Type", "application/json");
-            // A conversation whose id says "gone" answers as Teams does after an uninstall; one
-            // that says "busy" answers 429 while busyLeft lasts.
-            int status =
-                path.contains("gone")
-                    ? 403
-                    : path.contains("busy")
-                            && path.contains("/activities")
-                            && busyLeft.getAndDecrement() > 0
-                        ? 429
-                        : 200;
-            x.sendResponseHeaders(status, bytes.length);
-            x.getResponseBody().write(bytes);
-            x.close();
-          });
-      s.start();
-      return s;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return FakeBotConnector.key(kid);
   }
 
   static String token(
       RSAKey key, String issuer, String audience, Instant expires, String serviceUrl)
       throws Exception {
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(issuer)
-            .audience(audience)
-            .expirationTime(Date.from(expires))
-            .notBeforeTime(Date.from(Instant.now().minusSeconds(60)))
-            .claim("serviceurl", serviceUrl)
-            .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+    return FakeBotConnector.token(key, issuer, audience, expires, serviceUrl);
   }
 
   static String good() throws Exception {
-    return token(
-        KEY, "https://api.botframework.com", APP_ID, Instant.now().plusSeconds(600), SERVICE_URL);
+    return connector.token(APP_ID);
   }
 
   ObjectNode message(String text) {
@@ -257,7 +165,7 @@ class TeamsMessagesTest {
                 org.tandem.bot.conversation.Reply.notice(
                     org.tandem.bot.conversation.Reply.Notice.Level.INFO,
                     "Reminder: workshop tomorrow")))
-        .isTrue();
+        .isEqualTo(org.tandem.bot.conversation.Notifier.Delivery.SENT);
     assertThat(lastReply().path("text").asText()).isEqualTo("Reminder: workshop tomorrow");
 
     ObjectNode remove = install.deepCopy();
@@ -276,7 +184,7 @@ class TeamsMessagesTest {
                 employee,
                 org.tandem.bot.conversation.Reply.notice(
                     org.tandem.bot.conversation.Reply.Notice.Level.INFO, "x")))
-        .isFalse();
+        .isEqualTo(org.tandem.bot.conversation.Notifier.Delivery.UNREACHABLE);
   }
 
   @Test
@@ -292,7 +200,7 @@ class TeamsMessagesTest {
                 employee,
                 org.tandem.bot.conversation.Reply.notice(
                     org.tandem.bot.conversation.Reply.Notice.Level.INFO, "x")))
-        .isFalse();
+        .isEqualTo(org.tandem.bot.conversation.Notifier.Delivery.UNREACHABLE);
     assertThat(
             jdbc.sql("select dead from teams_conversation where conversation_id = ?")
                 .param("a:gone-" + aad)
@@ -358,6 +266,106 @@ class TeamsMessagesTest {
         .contains("Esch-sur-Alzette");
     assertThat(people.find(tenant, e.id()).orElseThrow().profile().skills())
         .containsExactly("accounting", "spreadsheets");
+  }
+
+  ObjectNode in(String tenantId, ObjectNode activity) {
+    ((ObjectNode) activity.get("conversation")).put("tenantId", tenantId);
+    return activity;
+  }
+
+  ObjectNode installation(String tenantId) {
+    ObjectNode install = in(tenantId, message(""));
+    install.put("type", "installationUpdate");
+    install.put("action", "add");
+    install.remove("text");
+    return install;
+  }
+
+  @Test
+  void theFirstInstallerOfATenantRunsItAndLaterInstallersDoNot() throws Exception {
+    String aadTenant = UUID.randomUUID().toString();
+    assertThat(post(installation(aadTenant), good()).statusCode()).isEqualTo(200);
+    assertThat(lastReply().path("text").asText())
+        .contains("You run it for your company")
+        .contains("Policy of");
+    TenantId tenant = tenants.find(Platform.TEAMS, aadTenant).orElseThrow().id();
+    Employee first = people.identify(tenant, IdentityKind.TEAMS, aad).orElseThrow();
+    assertThat(first.has(org.tandem.core.people.Role.ADMIN)).isTrue();
+    assertThat(first.has(org.tandem.core.people.Role.CSR_MANAGER)).isTrue();
+
+    aad = UUID.randomUUID().toString();
+    post(installation(aadTenant), good());
+    assertThat(lastReply().path("text").asText())
+        .contains("Hi, I'm Tandem")
+        .doesNotContain("You run it");
+    Employee second = people.identify(tenant, IdentityKind.TEAMS, aad).orElseThrow();
+    assertThat(second.has(org.tandem.core.people.Role.ADMIN)).isFalse();
+  }
+
+  /** The card action with this title, from the last reply. */
+  JsonNode button(String title) throws Exception {
+    for (JsonNode attachment : lastReply().get("attachments")) {
+      for (JsonNode action : attachment.at("/content/actions")) {
+        if (action.path("title").asText().equals(title)) {
+          return action;
+        }
+      }
+    }
+    throw new AssertionError("no " + title + " in " + lastReply());
+  }
+
+  @Test
+  void aButtonOpeningAFormOpensATaskModuleWhoseFormIsSavedOnSubmit() throws Exception {
+    String aadTenant = UUID.randomUUID().toString();
+    post(installation(aadTenant), good());
+    post(in(aadTenant, message("help")), good());
+    assertThat(button("Find missions").path("type").asText()).isEqualTo("Action.Execute");
+    JsonNode profile = button("Edit my profile");
+    assertThat(profile.path("type").asText()).isEqualTo("Action.Submit");
+    assertThat(profile.at("/data/msteams/type").asText()).isEqualTo("task/fetch");
+    assertThat(profile.at("/data/action").asText()).isEqualTo("profile.edit");
+    assertThat(button("Log hours").at("/data/msteams/type").asText()).isEqualTo("task/fetch");
+
+    post(in(aadTenant, message("admin")), good());
+    JsonNode edit = button("Edit the policy");
+    assertThat(edit.at("/data/msteams/type").asText()).isEqualTo("task/fetch");
+
+    // Teams answers the click with a task/fetch invoke carrying the button's data.
+    ObjectNode fetch = in(aadTenant, message(""));
+    fetch.put("type", "invoke");
+    fetch.put("name", "task/fetch");
+    ObjectNode value = fetch.putObject("value");
+    value.set("data", edit.get("data").deepCopy());
+    value.putObject("context").put("theme", "default");
+    JsonNode dialog = JSON.readTree(post(fetch, good()).body());
+    assertThat(dialog.at("/task/type").asText()).isEqualTo("continue");
+    assertThat(dialog.at("/task/value/title").asText()).isEqualTo("Company policy");
+    assertThat(dialog.at("/task/value/card/contentType").asText())
+        .isEqualTo(AdaptiveCards.CONTENT_TYPE);
+    JsonNode form = dialog.at("/task/value/card/content");
+    assertThat(form.at("/actions/0/data/formId").asText()).isEqualTo("policy");
+
+    ObjectNode submit = in(aadTenant, message(""));
+    submit.put("type", "invoke");
+    submit.put("name", "task/submit");
+    ObjectNode data = submit.putObject("value").putObject("data");
+    form.get("actions")
+        .get(0)
+        .get("data")
+        .properties()
+        .forEach(e -> data.set(e.getKey(), e.getValue()));
+    for (JsonNode input : form.get("body")) {
+      if (input.has("id")) {
+        data.put(input.get("id").asText(), input.path("value").asText());
+      }
+    }
+    data.put("allowance", "24");
+    JsonNode saved = JSON.readTree(post(submit, good()).body());
+    assertThat(saved.at("/task/type").asText()).isEqualTo("message");
+    assertThat(saved.at("/task/value").asText()).contains("Policy saved");
+    TenantId tenant = tenants.find(Platform.TEAMS, aadTenant).orElseThrow().id();
+    assertThat(tenants.find(tenant).orElseThrow().policy().yearlyAllowanceHours())
+        .isEqualByComparingTo("24");
   }
 
   @Test
@@ -481,5 +489,86 @@ class TeamsMessagesTest {
         .put("missionId", Long.toString(mission.id()));
     post(click, good());
     assertThat(lastReply().path("text").asText()).contains("You're in: Bookkeeping workshop");
+  }
+
+  @Test
+  void aCsrManagersReportShowsTheChartAndLinksTheCsvFromTheBotsAddress() throws Exception {
+    TenantId tenant = tenants.findOrCreate(Platform.TEAMS, TENANT, TENANT, "LU").id();
+    Employee ana =
+        people.enrol(
+            tenant,
+            IdentityKind.TEAMS,
+            aad,
+            new NewPerson("Ana Lopes", null, java.util.Locale.ENGLISH, Fixtures.LUXEMBOURG));
+    people.bootstrap(tenant, ana.id(), org.tandem.core.people.Role.CSR_MANAGER);
+    Mission mission = fixtures.workshopInEsch(tenant, 3);
+    long commitment =
+        jdbc.sql(
+                "insert into commitment (tenant_id, mission_id, employee_id, status)"
+                    + " values (?, ?, ?, 'CONFIRMED') returning id")
+            .params(tenant.value(), mission.id(), ana.id())
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "insert into hour_entry (tenant_id, commitment_id, employee_id, work_date, minutes,"
+                + " status) values (?, ?, ?, ?, 60, 'APPROVED')")
+        .params(
+            tenant.value(),
+            commitment,
+            ana.id(),
+            java.sql.Date.valueOf(java.time.LocalDate.now(Fixtures.LUXEMBOURG).withDayOfMonth(1)))
+        .update();
+
+    post(message("report this year by cause"), good());
+    JsonNode reply = lastReply();
+    JsonSchema schema = adaptiveCardSchema();
+    String base = "http://localhost:" + port + "/reports/files/";
+    List<String> images = new java.util.ArrayList<>();
+    List<String> links = new java.util.ArrayList<>();
+    for (JsonNode attachment : reply.get("attachments")) {
+      JsonNode card = attachment.get("content");
+      assertThat(schema.validate(card)).as(card.toString()).isEmpty();
+      assertThat(card.path("actions").size()).isLessThanOrEqualTo(AdaptiveCards.MAX_ACTIONS);
+      card.path("body")
+          .forEach(
+              b -> {
+                if (b.path("type").asText().equals("Image")) {
+                  images.add(b.path("url").asText());
+                }
+              });
+      card.path("actions")
+          .forEach(
+              a -> {
+                if (a.path("type").asText().equals("Action.OpenUrl")) {
+                  links.add(a.path("url").asText());
+                }
+              });
+    }
+    assertThat(reply.get("attachments").get(0).at("/content/body/0/text").asText())
+        .startsWith("Volunteering report — ");
+    assertThat(images).singleElement().asString().startsWith(base).endsWith(".png");
+    assertThat(links).anyMatch(l -> l.startsWith(base) && l.endsWith(".csv"));
+    HttpResponse<byte[]> png =
+        http.send(
+            HttpRequest.newBuilder(URI.create(images.get(0))).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+
+    // An employee who is not a CSR manager gets the refusal and no file.
+    String manager = aad;
+    aad = UUID.randomUUID().toString();
+    post(message("report"), good());
+    assertThat(lastReply().path("text").asText()).contains("reserved for CSR managers");
+    assertThat(lastReply().toString()).doesNotContain("/reports/files/").doesNotContain(manager);
+  }
+
+  private JsonSchema adaptiveCardSchema() throws Exception {
+    try (InputStream in =
+        getClass().getResourceAsStream("/schemas/adaptive-cards/adaptive-card.1.5.0.schema.json")) {
+      ObjectNode raw = (ObjectNode) JSON.readTree(in);
+      raw.set("$id", raw.remove("id"));
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V6).getSchema(raw);
+    }
   }
 }

@@ -70,4 +70,27 @@ class HtmlRendererTest {
         .contains("value=\"accounting\" checked")
         .contains("<div class=\"group\">Finance</div>");
   }
+
+  @Test
+  void aChartShowsInlineAndACsvIsADownloadLink() {
+    String html =
+        renderer.render(
+            Reply.of(
+                new Reply.File(
+                    "r.png",
+                    "image/png",
+                    new byte[] {1},
+                    "/reports/files/abc/r.png",
+                    "Hours <by> month"),
+                new Reply.File(
+                    "r.csv",
+                    "text/csv; charset=utf-8",
+                    new byte[] {1},
+                    "/reports/files/def/r.csv",
+                    "Data")));
+    assertThat(html)
+        .contains("<img src=\"/reports/files/abc/r.png\" alt=\"Hours &lt;by&gt; month\">")
+        .contains("<a href=\"/reports/files/def/r.csv\" download=\"r.csv\">Data — r.csv</a>")
+        .doesNotContain("<by>");
+  }
 }

@@ -134,6 +134,14 @@ public class People {
     return Outcome.done(e.get());
   }
 
+  /** Whether a CSR manager receives last month's report on the first working day of a month. */
+  @Transactional
+  public void monthlyReport(TenantId tenant, long employeeId, boolean wanted) {
+    jdbc.sql("update employee set monthly_report = ? where tenant_id = ? and id = ?")
+        .params(wanted, tenant.value(), employeeId)
+        .update();
+  }
+
   /** An admin grants a role. The very first admin of a tenant is set by {@link #bootstrap}. */
   @Transactional
   public Outcome<Employee> grant(TenantId tenant, long adminId, long targetId, Role role) {
@@ -157,6 +165,23 @@ public class People {
   public Employee installedBy(TenantId tenant, long employeeId) {
     bootstrap(tenant, employeeId, Role.ADMIN);
     return bootstrap(tenant, employeeId, Role.CSR_MANAGER);
+  }
+
+  /**
+   * Someone installed Tandem where anyone may install it (in Teams, every user adds the app for
+   * themselves): the first of a tenant with no admin yet runs it, as with {@link #installedBy}; for
+   * later ones nothing changes. The tenant's row is locked, so two first installs make one admin.
+   */
+  @Transactional
+  public Employee installedByFirst(TenantId tenant, long employeeId) {
+    jdbc.sql("select id from tenant where id = ? for no key update")
+        .param(tenant.value())
+        .query(Long.class)
+        .single();
+    if (adminCount(tenant) == 0) {
+      return installedBy(tenant, employeeId);
+    }
+    return employees.findByIdAndTenantId(employeeId, tenant.value()).orElseThrow();
   }
 
   /** Makes someone an admin without an acting admin: at install time, from configuration. */

@@ -17,21 +17,44 @@ public class Tenants {
     this.jdbc = jdbc;
   }
 
-  /** The tenant of a Slack team or Teams tenant, created on first contact. */
+  /**
+   * The tenant of a Slack team or Teams tenant, created on first contact. A workspace or tenant
+   * linked to another company's tenant ({@link TenantLinks}) is found as that tenant.
+   */
   @Transactional
   public Tenant findOrCreate(Platform platform, String externalId, String name, String country) {
+    Optional<Tenant> known = repository.resolve(platform.name(), externalId);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    // Creating waits for a link of the same id being made (TenantLinks takes this lock too), then
+    // looks again: a linked id must never get a tenant of its own back.
+    lockCreation(jdbc, platform, externalId);
+    known = repository.resolve(platform.name(), externalId);
+    if (known.isPresent()) {
+      return known.get();
+    }
     jdbc.sql(
             """
             insert into tenant (platform, external_id, name, country) values (?, ?, ?, ?)
             on conflict (platform, external_id) do nothing""")
         .params(platform.name(), externalId, name, country)
         .update();
-    return repository.findByPlatformAndExternalId(platform, externalId).orElseThrow();
+    return repository.resolve(platform.name(), externalId).orElseThrow();
   }
 
+  /** Serialises creating and linking one platform id, until the transaction ends. */
+  static void lockCreation(JdbcClient jdbc, Platform platform, String externalId) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+        .param("tenant:" + platform.name() + ":" + externalId)
+        .query((rs, n) -> 1)
+        .list();
+  }
+
+  /** The tenant of a Slack team or Teams tenant, through its link to another tenant if any. */
   @Transactional(readOnly = true)
   public Optional<Tenant> find(Platform platform, String externalId) {
-    return repository.findByPlatformAndExternalId(platform, externalId);
+    return repository.resolve(platform.name(), externalId);
   }
 
   @Transactional(readOnly = true)
@@ -68,6 +91,25 @@ public class Tenants {
     jdbc.sql("update tenant set uninstalled_at = coalesce(uninstalled_at, now()) where id = ?")
         .param(id.value())
         .update();
+  }
+
+  /**
+   * One workspace or tenant uninstalled Tandem. A company linked across Slack and Teams keeps its
+   * data: Tandem does not track each platform's installation apart, so the retention clock starts
+   * only for a tenant on one platform.
+   */
+  @Transactional
+  public void uninstalled(Platform platform, String externalId) {
+    find(platform, externalId).filter(t -> !linked(t.id())).ifPresent(t -> uninstalled(t.id()));
+  }
+
+  /** Whether another platform's workspace or tenant is linked to this tenant. */
+  @Transactional(readOnly = true)
+  public boolean linked(TenantId id) {
+    return jdbc.sql("select exists (select 1 from tenant_alias where tenant_id = ?)")
+        .param(id.value())
+        .query(Boolean.class)
+        .single();
   }
 
   /** Installed again: nothing will be purged. */

@@ -67,6 +67,11 @@ class AdminIntent implements Handler {
   }
 
   @Override
+  public Set<String> formActions() {
+    return actions();
+  }
+
+  @Override
   public Set<String> forms() {
     return Set.of(FORM);
   }
@@ -178,7 +183,7 @@ class AdminIntent implements Handler {
             texts.t("policy.title", t.name()),
             null,
             facts,
-            texts.t("admin.roles.help"),
+            texts.t("admin.roles.help") + "\n" + texts.t("link.admin.hint"),
             List.of(Button.primary(texts.t("button.policy"), "policy.edit", Map.of())),
             null));
   }

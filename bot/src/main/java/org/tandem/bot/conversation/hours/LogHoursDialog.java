@@ -61,6 +61,11 @@ class LogHoursDialog implements Handler {
   }
 
   @Override
+  public Set<String> formActions() {
+    return actions();
+  }
+
+  @Override
   public Set<String> forms() {
     return Set.of(FORM);
   }

@@ -93,6 +93,11 @@ class MissionFormDialog implements Handler {
   }
 
   @Override
+  public Set<String> formActions() {
+    return actions();
+  }
+
+  @Override
   public Set<String> forms() {
     return Set.of(FORM);
   }

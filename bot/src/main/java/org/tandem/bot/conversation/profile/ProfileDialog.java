@@ -56,6 +56,11 @@ class ProfileDialog implements Handler {
   }
 
   @Override
+  public Set<String> formActions() {
+    return actions();
+  }
+
+  @Override
   public Set<String> forms() {
     return Set.of(ProfileForm.ID);
   }

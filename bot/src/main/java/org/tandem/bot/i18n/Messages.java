@@ -1,0 +1,55 @@
+package org.tandem.bot.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * One message bundle in one language: English is the base bundle, French and German override it;
+ * patterns follow {@link MessageFormat} (apostrophes doubled), also when they take no argument.
+ */
+public final class Messages {
+
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private final Locale locale;
+  private final ResourceBundle bundle;
+
+  private Messages(String name, Locale locale) {
+    this.locale = locale;
+    ResourceBundle b;
+    try {
+      b = ResourceBundle.getBundle(name, locale, NO_FALLBACK);
+    } catch (MissingResourceException e) {
+      b = ResourceBundle.getBundle(name, Locale.ROOT);
+    }
+    this.bundle = b;
+  }
+
+  /** The bundle {@code name} (e.g. {@code i18n/reports}) in one of Tandem's languages. */
+  public static Messages of(String name, Locale locale) {
+    return new Messages(name, supported(locale));
+  }
+
+  /** French, German or English: Tandem's languages; anything else reads English. */
+  public static Locale supported(Locale locale) {
+    return switch (locale == null ? "en" : locale.getLanguage()) {
+      case "fr" -> Locale.FRENCH;
+      case "de" -> Locale.GERMAN;
+      default -> Locale.ENGLISH;
+    };
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  public String t(String key, Object... args) {
+    String pattern = bundle.getString(key);
+    return args.length == 0
+        ? pattern.replace("''", "'")
+        : new MessageFormat(pattern, locale).format(args);
+  }
+}

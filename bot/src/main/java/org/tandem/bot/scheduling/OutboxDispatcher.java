@@ -1,0 +1,112 @@
+package org.tandem.bot.scheduling;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tandem.bot.conversation.Notifier;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.conversation.reports.ReportReply;
+import org.tandem.core.common.Outcome;
+import org.tandem.core.notifications.Notification;
+import org.tandem.core.notifications.Notifications;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.People;
+import org.tandem.core.reports.Dimension;
+import org.tandem.core.reports.Period;
+import org.tandem.core.reports.Report;
+import org.tandem.core.reports.Reports;
+
+/**
+ * Delivers the outbox: builds each message in its reader's language and hands it to the first
+ * channel (Slack, Teams) that reaches the person.
+ */
+@Component
+public class OutboxDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+  private static final int BATCH = 50;
+
+  private final Notifications notifications;
+  private final List<Notifier> notifiers;
+  private final People people;
+  private final Reports reports;
+  private final ReportReply reportReply;
+
+  OutboxDispatcher(
+      Notifications notifications,
+      List<Notifier> notifiers,
+      People people,
+      Reports reports,
+      ReportReply reportReply) {
+    this.notifications = notifications;
+    this.notifiers = notifiers;
+    this.people = people;
+    this.reports = reports;
+    this.reportReply = reportReply;
+  }
+
+  /** Delivers what is due; returns how many messages were sent. */
+  public int dispatch() {
+    int sent = 0;
+    for (List<Notification> batch = notifications.claim(BATCH);
+        !batch.isEmpty();
+        batch = notifications.claim(BATCH)) {
+      for (Notification n : batch) {
+        sent += deliver(n) ? 1 : 0;
+      }
+    }
+    return sent;
+  }
+
+  private boolean deliver(Notification n) {
+    try {
+      Employee e = people.find(n.tenant(), n.employeeId()).orElse(null);
+      if (e == null) {
+        notifications.undeliverable(n.id(), "person gone");
+        return false;
+      }
+      Texts texts = Texts.of(e.locale());
+      Reply reply;
+      if (Notification.MONTHLY_REPORT.equals(n.kind())) {
+        Outcome<Report> report =
+            reports.report(
+                n.tenant(),
+                e.id(),
+                Period.month(YearMonth.parse(n.payload())),
+                Dimension.CAUSE,
+                "monthly");
+        if (!report.isDone()) {
+          notifications.undeliverable(n.id(), "no longer a CSR manager");
+          return false;
+        }
+        reply =
+            Reply.notice(Reply.Notice.Level.INFO, texts.t("report.monthly.intro"))
+                .then(reportReply.reply(n.tenant(), report.value(), texts, false));
+      } else {
+        notifications.undeliverable(n.id(), "unknown kind " + n.kind());
+        return false;
+      }
+      boolean failed = false;
+      for (Notifier notifier : notifiers) {
+        Notifier.Delivery d = notifier.send(n.tenant(), n.employeeId(), reply);
+        if (d == Notifier.Delivery.SENT) {
+          notifications.sent(n.id());
+          return true;
+        }
+        failed |= d == Notifier.Delivery.FAILED;
+      }
+      if (failed) {
+        notifications.retryLater(n.id(), "channel failed");
+      } else {
+        notifications.undeliverable(n.id(), "no channel reaches this person");
+      }
+    } catch (RuntimeException ex) {
+      log.warn("Could not deliver notification {}", n.id(), ex);
+      notifications.retryLater(n.id(), ex.getClass().getSimpleName() + ": " + ex.getMessage());
+    }
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+package org.tandem.bot.scheduling;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.tandem.bot.reporting.ReportFiles;
+import org.tandem.core.notifications.Notifications;
+import org.tandem.core.tenants.Tenants;
+
+/** The recurring tasks; db-scheduler's Spring Boot starter picks up every task bean. */
+@Configuration(proxyBeanMethods = false)
+class ScheduledTasks {
+
+  private static final Logger log = LoggerFactory.getLogger(ScheduledTasks.class);
+
+  /**
+   * Every hour: where it is the first working day of the month, managers get last month's report.
+   */
+  @Bean
+  RecurringTask<Void> monthlyReports(
+      Notifications notifications,
+      @Value("${tandem.monthly-reports.cron:0 5 * * * *}") String cron) {
+    return Tasks.recurring("monthly-reports", Schedules.cron(cron))
+        .execute(
+            (instance, context) -> {
+              int written = notifications.enqueueMonthlyReports(Clock.systemUTC().instant());
+              if (written > 0) {
+                log.info("{} monthly report(s) queued", written);
+              }
+            });
+  }
+
+  /** Every 30 seconds: due messages of the outbox are delivered. */
+  @Bean
+  RecurringTask<Void> outbox(
+      OutboxDispatcher dispatcher, @Value("${tandem.outbox.every:PT30S}") Duration every) {
+    return Tasks.recurring("outbox", Schedules.fixedDelay(every))
+        .execute((instance, context) -> dispatcher.dispatch());
+  }
+
+  /** Every night: tenants past their retention after an uninstall, and expired report files. */
+  @Bean
+  RecurringTask<Void> nightlyPurge(
+      Tenants tenants,
+      ReportFiles files,
+      @Value("${tandem.retention.cron:0 30 3 * * *}") String cron) {
+    return Tasks.recurring("nightly-purge", Schedules.cron(cron))
+        .execute(
+            (instance, context) -> {
+              int purged = tenants.purgeExpired();
+              int expired = files.purgeExpired();
+              log.info(
+                  "Nightly purge: {} tenant(s) past their retention, {} expired report file(s)",
+                  purged,
+                  expired);
+            });
+  }
+}

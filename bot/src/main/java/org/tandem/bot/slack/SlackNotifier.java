@@ -1,0 +1,86 @@
+package org.tandem.bot.slack;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tandem.bot.conversation.Notifier;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.security.TokenCipher;
+import org.tandem.core.tenants.TenantId;
+
+/**
+ * Writes to a person in their conversation with Tandem in Slack: their Slack user id from their
+ * chat identity, the workspace's bot token from the installation store (or the single workspace's
+ * token).
+ */
+class SlackNotifier implements Notifier {
+
+  private final JdbcClient jdbc;
+  private final SlackSettings settings;
+  private final SlackInstallationRepository installations;
+  private final TokenCipher cipher;
+  private final SlackConversation conversation;
+
+  SlackNotifier(
+      JdbcClient jdbc,
+      SlackSettings settings,
+      SlackInstallationRepository installations,
+      TokenCipher cipher,
+      SlackConversation conversation) {
+    this.jdbc = jdbc;
+    this.settings = settings;
+    this.installations = installations;
+    this.cipher = cipher;
+    this.conversation = conversation;
+  }
+
+  @Override
+  public Delivery send(TenantId tenant, long employeeId, Reply reply) {
+    Optional<String> user =
+        jdbc.sql(
+                """
+                select external_id from chat_identity
+                where tenant_id = ? and employee_id = ? and kind = 'SLACK' limit 1""")
+            .params(tenant.value(), employeeId)
+            .query(String.class)
+            .optional();
+    Optional<String> token = token(tenant);
+    if (user.isEmpty() || token.isEmpty()) {
+      return Delivery.UNREACHABLE;
+    }
+    String locale =
+        jdbc.sql("select locale from employee where tenant_id = ? and id = ?")
+            .params(tenant.value(), employeeId)
+            .query(String.class)
+            .single();
+    boolean sent =
+        conversation.deliver(
+            reply,
+            new SlackConversation.Target(token.get(), null, null, user.get(), null),
+            Texts.of(java.util.Locale.forLanguageTag(locale)));
+    return sent ? Delivery.SENT : Delivery.FAILED;
+  }
+
+  private Optional<String> token(TenantId tenant) {
+    if (!settings.oauth()) {
+      return Optional.ofNullable(settings.botToken()).filter(t -> !t.isBlank());
+    }
+    List<String> teams =
+        jdbc.sql(
+                """
+                select external_id from tenant where id = ? and platform = 'SLACK'
+                union all
+                select external_id from tenant_alias where tenant_id = ? and platform = 'SLACK'""")
+            .params(tenant.value(), tenant.value())
+            .query(String.class)
+            .list();
+    for (String team : teams) {
+      var row = installations.findByTeamId(team);
+      if (row.isPresent()) {
+        return Optional.of(cipher.decrypt(row.get().botTokenEncrypted));
+      }
+    }
+    return Optional.empty();
+  }
+}

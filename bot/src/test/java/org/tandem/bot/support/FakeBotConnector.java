@@ -1,0 +1,151 @@
+package org.tandem.bot.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A local stand-in for the Bot Framework around Teams: the OpenID metadata and signing keys that
+ * tokens are checked against, the app token endpoint, and the Bot Connector, which records what the
+ * bot sends and tells a member's name and email ({@code 29:ana} is {@code ana@contoso.example}). A
+ * conversation whose id says "gone" answers 403, as after an uninstall; one that says "busy"
+ * answers 429 while {@link #busyLeft} lasts.
+ */
+public final class FakeBotConnector implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The key the Bot Framework signs its tokens with; its public half is served. */
+  public final RSAKey key = key("k1");
+
+  /** What the bot sent: path, body, Authorization header. */
+  public final List<String[]> sent = new CopyOnWriteArrayList<>();
+
+  public final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+  public final AtomicInteger busyLeft = new AtomicInteger();
+  private final HttpServer server;
+
+  public FakeBotConnector() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.createContext(
+        "/",
+        x -> {
+          String path = x.getRequestURI().getPath();
+          String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String answer;
+          if (path.equals("/openid")) {
+            answer =
+                "{\"issuer\":\"https://api.botframework.com\",\"jwks_uri\":\""
+                    + baseUrl()
+                    + "/keys\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
+          } else if (path.equals("/keys")) {
+            Map<String, Object> jwk = new HashMap<>(key.toPublicJWK().toJSONObject());
+            jwk.put("endorsements", List.of("msteams"));
+            answer = JSON.writeValueAsString(Map.of("keys", List.of(jwk)));
+          } else if (path.equals("/token")) {
+            tokenRequests.add(body);
+            answer =
+                "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"bot-app-token\"}";
+          } else if (path.contains("/members/")) {
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            answer =
+                "{\"id\":\""
+                    + id
+                    + "\",\"name\":\"Ana Lopes\",\"email\":\""
+                    + id.replace("29:", "")
+                    + "@contoso.example\"}";
+          } else {
+            sent.add(new String[] {path, body, x.getRequestHeaders().getFirst("Authorization")});
+            answer = "{\"id\":\"reply-1\"}";
+          }
+          byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+          x.getResponseHeaders().add("Content-Type", "application/json");
+          int status =
+              path.contains("gone")
+                  ? 403
+                  : path.contains("busy")
+                          && path.contains("/activities")
+                          && busyLeft.getAndDecrement() > 0
+                      ? 429
+                      : 200;
+          x.sendResponseHeaders(status, bytes.length);
+          x.getResponseBody().write(bytes);
+          x.close();
+        });
+    server.start();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The {@code serviceUrl} of activities: where the bot answers. */
+  public String serviceUrl() {
+    return baseUrl() + "/connector/";
+  }
+
+  /** Points Tandem's Teams settings at this fake, for the app id given. */
+  public void configure(DynamicPropertyRegistry registry, String appId) {
+    registry.add("TEAMS_APP_ID", () -> appId);
+    registry.add("TEAMS_APP_PASSWORD", () -> "app-password");
+    registry.add("TEAMS_OPENID_METADATA_URL", () -> baseUrl() + "/openid");
+    registry.add("TEAMS_TOKEN_URL", () -> baseUrl() + "/token");
+  }
+
+  /** A valid Bot Framework token for the app, as Teams sends with each activity. */
+  public String token(String appId) throws Exception {
+    return token(
+        key, "https://api.botframework.com", appId, Instant.now().plusSeconds(600), serviceUrl());
+  }
+
+  public static String token(
+      RSAKey key, String issuer, String audience, Instant expires, String serviceUrl)
+      throws Exception {
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .audience(audience)
+            .expirationTime(Date.from(expires))
+            .notBeforeTime(Date.from(Instant.now().minusSeconds(60)))
+            .claim("serviceurl", serviceUrl)
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  public static RSAKey key(String kid) {
+    try {
+      return new RSAKeyGenerator(2048).keyID(kid).generate();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
