@@ -5,8 +5,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The core wired as in the app, on a fresh embedded PostgreSQL (or SPRING_DATASOURCE_URL). */
-@SpringBootApplication(scanBasePackages = "org.tandem.core")
+/**
+ * The core wired as in the app (with the bot's report files: chart and CSV), on a fresh embedded
+ * PostgreSQL (or SPRING_DATASOURCE_URL).
+ */
+@SpringBootApplication(scanBasePackages = {"org.tandem.core", "org.tandem.bot.reporting"})
 @org.springframework.boot.persistence.autoconfigure.EntityScan("org.tandem.core")
 @org.springframework.data.jpa.repository.config.EnableJpaRepositories("org.tandem.core")
 public class BenchApplication {
