@@ -273,7 +273,7 @@ final class ReportData {
       System.out.printf("  hour entries in %.1f s%n", (t2 - t1) / 1e9);
       s.execute("select hour_month_rebuild(%d)".formatted(tenant));
       long t3 = System.nanoTime();
-      System.out.printf("  hour_month_rebuild in %.1f s%n", (t3 - t2) / 1e9);
+      System.out.printf("  rollups built (hour_month_rebuild) in %.1f s%n", (t3 - t2) / 1e9);
       s.execute("vacuum analyze");
       System.out.printf("  vacuum analyze in %.1f s%n", (System.nanoTime() - t3) / 1e9);
       s.execute("drop table bench_site, bench_department, bench_cause, bench_mission");
