@@ -223,24 +223,20 @@ public class Reports {
     Totals totals = new Totals();
     long t = tenant.value();
     // People who volunteered (per country, for the allowance) and associations helped.
-    jdbc.sql(
-            """
-            select kind, g, sum(n) from report_span_count
-            where tenant_id = ? and dim = 'ALL' and hi >= ? and lo <= ?
-            group by kind, g""")
-        .params(t, index(period.first()), index(period.last()))
-        .query(
-            rs -> {
-              int n = rs.getInt(3);
-              if ("E".equals(rs.getString(1))) {
-                totals.volunteers += n;
-                if (n > 0) {
-                  totals.volunteersByCountry.merge(rs.getString(2), n, Integer::sum);
-                }
-              } else {
-                totals.associations += n;
-              }
-            });
+    spans(
+        tenant,
+        "ALL",
+        period,
+        (g, kind, n) -> {
+          if ("E".equals(kind)) {
+            totals.volunteers += n;
+            if (n > 0) {
+              totals.volunteersByCountry.merge(g, n, Integer::sum);
+            }
+          } else {
+            totals.associations += n;
+          }
+        });
     if (groups != null) {
       for (Acc a : groups.byGroup.values()) {
         totals.approved += a.approved;
@@ -584,26 +580,63 @@ public class Reports {
         }
       }
     } else {
-      jdbc.sql(
-              """
-              select g, kind, sum(n) from report_span_count
-              where tenant_id = ? and dim = ? and hi >= ? and lo <= ?
-              group by g, kind""")
-          .params(t, dimension.name(), first, last)
-          .query(
-              rs -> {
-                int n = rs.getInt(3);
-                if (n > 0) {
-                  Acc acc = b.acc(rs.getString(1));
-                  if ("E".equals(rs.getString(2))) {
-                    acc.volunteers = n;
-                  } else {
-                    acc.associations = n;
-                  }
-                }
-              });
+      spans(
+          tenant,
+          dimension.name(),
+          period,
+          (g, kind, n) -> {
+            if (n > 0) {
+              Acc acc = b.acc(g);
+              if ("E".equals(kind)) {
+                acc.volunteers = n;
+              } else {
+                acc.associations = n;
+              }
+            }
+          });
     }
     return b;
+  }
+
+  private interface SpanCount {
+    void add(String group, String kind, int n);
+  }
+
+  /**
+   * People (kind E) and associations (A) per group of a dimension in a period: the sum of the cells
+   * of report_span_count it touches. From two years on, a group whose whole span lies in the period
+   * counts from its one row of report_span_total, and only the groups the period cuts read their
+   * cells (shorter periods cut most groups: a plain scan is faster).
+   */
+  private void spans(TenantId tenant, String dim, Period period, SpanCount add) {
+    long t = tenant.value();
+    int first = index(period.first());
+    int last = index(period.last());
+    String sql =
+        period.months() < 24
+            ? """
+              select g, kind, sum(n) from report_span_count
+              where tenant_id = ? and dim = ? and hi >= ? and lo <= ?
+              group by g, kind"""
+            : """
+              select g, kind, n from report_span_total
+              where tenant_id = ? and dim = ? and lo >= ? and hi <= ?
+              union all
+              select c.g, c.kind, sum(c.n) from report_span_total x
+              join report_span_count c on c.tenant_id = x.tenant_id and c.dim = x.dim
+                                      and c.kind = x.kind and c.g = x.g
+              where x.tenant_id = ? and x.dim = ? and x.hi >= ? and x.lo <= ?
+                and (x.lo < ? or x.hi > ?) and c.hi >= ? and c.lo <= ?
+              group by c.g, c.kind""";
+    var statement =
+        period.months() < 24
+            ? jdbc.sql(sql).params(t, dim, first, last)
+            : jdbc.sql(sql)
+                .params(t, dim, first, last, t, dim, first, last, first, last, first, last);
+    statement.query(
+        rs -> {
+          add.add(rs.getString(1), rs.getString(2), rs.getInt(3));
+        });
   }
 
   /**

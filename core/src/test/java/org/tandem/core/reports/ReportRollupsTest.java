@@ -200,6 +200,7 @@ class ReportRollupsTest {
     Map<String, List<String>> kept = snapshot(t);
     assertThat(kept.get("report_span")).hasSizeGreaterThan(100).anyMatch(r -> r.endsWith(",-1)"));
     assertThat(kept.get("report_idle")).isNotEmpty();
+    assertThat(kept.get("report_span_total narrower than its cells")).isEmpty();
     jdbc.sql("select hour_month_rebuild(?)").param(t).query((rs, n) -> n).list();
     assertThat(snapshot(t)).isEqualTo(kept);
 
@@ -272,6 +273,17 @@ class ReportRollupsTest {
     queries.put(
         "report_span_count",
         "select dim, g, kind, lo, hi, n from report_span_count where tenant_id = ?");
+    // Spans never narrow on removal (see V9): members only, and spans checked below.
+    queries.put(
+        "report_span_total",
+        "select dim, g, kind, n from report_span_total where tenant_id = ? and n <> 0");
+    queries.put(
+        "report_span_total narrower than its cells",
+        """
+        select x.dim, x.g, x.kind from report_span_total x
+        join report_span_count c on c.tenant_id = x.tenant_id and c.dim = x.dim
+                                and c.kind = x.kind and c.g = x.g
+        where x.tenant_id = ? and (c.lo < x.lo or c.hi > x.hi)""");
     Map<String, List<String>> rows = new LinkedHashMap<>();
     queries.forEach(
         (table, sql) ->

@@ -58,7 +58,16 @@ class RetentionTest {
     assertThat(tenants.find(expired)).isEmpty();
     for (String table :
         new String[] {
-          "employee", "mission", "commitment", "hour_entry", "association", "chat_identity"
+          "employee",
+          "mission",
+          "commitment",
+          "hour_entry",
+          "association",
+          "chat_identity",
+          "hour_month",
+          "report_mission_month",
+          "report_span",
+          "report_span_count"
         }) {
       assertThat(
               jdbc.sql("select count(*) from " + table + " where tenant_id = ?")
