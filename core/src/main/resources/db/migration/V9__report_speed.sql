@@ -1,15 +1,16 @@
--- Reports in a few index scans, whatever the period: a company of 100,000 people with 10 million
--- hour entries over five years gets any report in well under 300 ms (bench/run reports).
+-- Reports in a few index scans, whatever the period: figures for a company of 100,000 people with
+-- 10 million hour entries over five years in README (Benchmarks, bench/run reports).
 --
 -- hour_month (V7) stays the exact monthly rollup of hour entries per person and mission. From it and
 -- from the commitments, triggers keep:
---   report_mission_month  minutes and commitments per month and mission (breakdowns by mission,
---                         association, cause, SDG and skill family join the mission: editing a
---                         mission's cause moves its figures at once);
---   report_group_month    the same per month and cause, SDG, association or skill family;
+--   report_mission_month  minutes and commitments per month and mission (the breakdown by mission);
+--   report_group_month    the same per month and cause, SDG, association or skill family, kept
+--                         from report_mission_month (a mission that changes cause, SDG, skill or
+--                         association moves its months to its new groups);
 --   report_people_month   the same per month, site and department (hours at the site the person
 --                         had when logging them, commitments at the person's current site);
---   report_idle           confirmed commitments without any hour logged (no-show candidates);
+--   report_idle           confirmed commitments without any hour logged (no-show candidates), with
+--                         the person's current site and department;
 --   report_headcount      employees per site and department;
 --   report_span           who volunteered, and which associations were helped, per dimension and
 --                         group, as runs of consecutive months (see below);
@@ -79,9 +80,12 @@ create table report_idle (
     employee_id     bigint  not null,
     mission_id      bigint  not null,
     month           integer not null, -- month the commitment was made, tenant's time zone
+    site            text    not null, -- the person's, as now ('*unset' when none)
+    department      text    not null,
     primary key (tenant_id, commitment_id)
 );
 create index report_idle_month_idx on report_idle (tenant_id, month);
+create index report_idle_employee_idx on report_idle (tenant_id, employee_id);
 
 create table report_headcount (
     tenant_id       bigint  not null references tenant (id) on delete cascade,
@@ -116,7 +120,7 @@ create table report_span_count (
     lo              integer not null,
     hi              integer not null,
     n               integer not null,
-    primary key (tenant_id, dim, kind, g, lo, hi)
+    primary key (tenant_id, dim, kind, g, lo, hi) include (n)
 );
 create index report_span_count_query_idx on report_span_count (tenant_id, dim, kind, hi, lo, g)
     include (n);
@@ -450,14 +454,18 @@ begin
     if exists (select 1 from commitment where tenant_id = t and id = c and status = 'CONFIRMED')
        and not exists (select 1 from hour_entry
                        where tenant_id = t and commitment_id = c and status <> 'REJECTED') then
-        insert into report_idle (tenant_id, commitment_id, employee_id, mission_id, month)
+        insert into report_idle (tenant_id, commitment_id, employee_id, mission_id, month, site,
+                                 department)
         select c2.tenant_id, c2.id, c2.employee_id, c2.mission_id,
-               report_month_index((c2.created_at at time zone tn.time_zone)::date)
-        from commitment c2 join tenant tn on tn.id = c2.tenant_id
+               report_month_index((c2.created_at at time zone tn.time_zone)::date),
+               coalesce(e.site, '*unset'), coalesce(e.department, '*unset')
+        from commitment c2
+        join tenant tn on tn.id = c2.tenant_id
+        join employee e on e.tenant_id = c2.tenant_id and e.id = c2.employee_id
         where c2.tenant_id = t and c2.id = c
         on conflict (tenant_id, commitment_id) do update set
             employee_id = excluded.employee_id, mission_id = excluded.mission_id,
-            month = excluded.month;
+            month = excluded.month, site = excluded.site, department = excluded.department;
     else
         delete from report_idle where tenant_id = t and commitment_id = c;
     end if;
@@ -567,6 +575,9 @@ begin
               group by 1) x
         cross join (values (old.site, old.department, -1), (new.site, new.department, 1))
             s (site, department, sign);
+        update report_idle set site = coalesce(new.site, '*unset'),
+                               department = coalesce(new.department, '*unset')
+        where tenant_id = new.tenant_id and employee_id = new.id;
     end if;
     perform report_span_write(new.tenant_id, 'E', new.id);
     return null;
@@ -745,10 +756,14 @@ begin
     group by month, site, department;
 
     delete from report_idle where tenant_id = t;
-    insert into report_idle (tenant_id, commitment_id, employee_id, mission_id, month)
+    insert into report_idle (tenant_id, commitment_id, employee_id, mission_id, month, site,
+                             department)
     select c.tenant_id, c.id, c.employee_id, c.mission_id,
-           report_month_index((c.created_at at time zone tn.time_zone)::date)
-    from commitment c join tenant tn on tn.id = c.tenant_id
+           report_month_index((c.created_at at time zone tn.time_zone)::date),
+           coalesce(e.site, '*unset'), coalesce(e.department, '*unset')
+    from commitment c
+    join tenant tn on tn.id = c.tenant_id
+    join employee e on e.tenant_id = c.tenant_id and e.id = c.employee_id
     where c.tenant_id = t and c.status = 'CONFIRMED'
       and not exists (select 1 from hour_entry x
                       where x.tenant_id = t and x.commitment_id = c.id and x.status <> 'REJECTED');

@@ -261,7 +261,9 @@ class ReportRollupsTest {
               <> (0, 0, 0, 0, 0, 0)""");
     queries.put(
         "report_idle",
-        "select commitment_id, employee_id, mission_id, month from report_idle where tenant_id = ?");
+        """
+        select commitment_id, employee_id, mission_id, month, site, department from report_idle
+        where tenant_id = ?""");
     queries.put(
         "report_headcount",
         """
