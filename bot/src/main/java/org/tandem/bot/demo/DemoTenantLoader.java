@@ -16,10 +16,11 @@ import org.tandem.core.database.NoExternalDatabase;
 
 /**
  * Loads the demo tenant (fictional company, associations, missions, people, commitments and hours)
- * once, in local mode only: never on an external database holding real data.
+ * once, for the try-it chat only ({@link TryItMode}), and never on an external database holding
+ * real data, even when {@code TANDEM_TRY_IT=true} asks for the chat.
  */
 @Component
-@Conditional(NoExternalDatabase.class)
+@Conditional({TryItMode.class, NoExternalDatabase.class})
 @ConditionalOnProperty(name = "tandem.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoTenantLoader implements ApplicationRunner {
 

@@ -16,7 +16,7 @@ import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Who;
-import org.tandem.core.database.NoExternalDatabase;
+import org.tandem.bot.demo.TryItMode;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
 import org.tandem.core.people.People;
@@ -26,11 +26,12 @@ import org.tandem.core.tenants.Tenants;
 
 /**
  * The try-it chat: a page where anyone evaluating Tandem picks a demo person and talks to the same
- * engine Slack and Teams use. Local mode only (embedded database, demo tenant): with a real
- * database configured this controller does not exist.
+ * engine Slack and Teams use. Anyone on the page may act as the demo admin, so it exists only in
+ * {@link TryItMode}: with no Slack, Teams or database setting, or with {@code TANDEM_TRY_IT=true}
+ * (then on 127.0.0.1 only).
  */
 @RestController
-@Conditional(NoExternalDatabase.class)
+@Conditional(TryItMode.class)
 class TryChatController {
 
   static final String DEMO_TENANT = "demo";

@@ -48,6 +48,9 @@ public class TenantLinks {
     if (!admin(tenant, adminId)) {
       return Outcome.refused(ReasonCode.ADMINS_ONLY);
     }
+    if (tenants.find(tenant).map(t -> t.platform() == Platform.LOCAL).orElse(true)) {
+      return Outcome.refused(ReasonCode.LINK_DEMO_COMPANY);
+    }
     while (true) {
       String code = newCode();
       Optional<OffsetDateTime> expires =
@@ -71,7 +74,8 @@ public class TenantLinks {
    * An admin of tenant {@code here} redeems a code issued in another tenant: {@code here} becomes
    * part of that tenant, which is returned. Refused, with nothing changed, for an unknown, expired
    * or used code, a code of this same tenant or of the same platform, someone who is not an admin,
-   * or a tenant holding missions, associations, commitments or hours.
+   * or a tenant holding missions, associations, commitments or hours, and whenever either side is
+   * the try-it chat's demo company.
    */
   @Transactional
   public Outcome<Tenant> redeem(TenantId here, long adminId, String typed) {
@@ -115,6 +119,10 @@ public class TenantLinks {
           issued(hash).filter(Issued::used).isPresent()
               ? ReasonCode.LINK_CODE_USED
               : ReasonCode.NOT_FOUND);
+    }
+    // The try-it chat's company is run by anyone on its page: nothing real may ever join it.
+    if (from.get().platform() == Platform.LOCAL || into.get().platform() == Platform.LOCAL) {
+      return Outcome.refused(ReasonCode.LINK_DEMO_COMPANY);
     }
     if (from.get().platform() == into.get().platform()) {
       return Outcome.refused(ReasonCode.LINK_SAME_PLATFORM, into.get().platform().displayName());

@@ -269,4 +269,35 @@ class TenantLinksTest {
     tenants.uninstalled(Platform.TEAMS, alone.externalId());
     assertThat(tenants.find(alone.id()).orElseThrow().uninstalledAt()).isNotNull();
   }
+
+  @Test
+  void theDemoCompanyOfTheTryItChatIsNeverLinkedEitherWay() {
+    String demoId = "demo-" + UUID.randomUUID();
+    TenantId demo = tenants.findOrCreate(Platform.LOCAL, demoId, "Demo", "LU").id();
+    Employee demoAdmin =
+        people.enrol(
+            demo,
+            IdentityKind.LOCAL,
+            "admin-" + demoId,
+            new NewPerson("Demo Admin", null, Locale.ENGLISH, Fixtures.LUXEMBOURG));
+    people.bootstrap(demo, demoAdmin.id(), Role.ADMIN);
+    Company acme = slackCompany();
+
+    // The demo admin (anyone on the try-it page) gets no code to hand to a real workspace...
+    var issued = links.issue(demo, demoAdmin.id()).refusal();
+    assertThat(issued.code()).isEqualTo(ReasonCode.LINK_DEMO_COMPANY);
+    assertThat(issued.message(Locale.FRENCH)).contains("d'essai").contains("\u00a0:");
+    // ...and cannot pull a real workspace's code into the demo either.
+    String code = links.issue(acme.id(), acme.admin().id()).value().code();
+    assertThat(links.redeem(demo, demoAdmin.id(), code).refusal().code())
+        .isEqualTo(ReasonCode.LINK_DEMO_COMPANY);
+    assertThat(tenants.find(demo)).isPresent();
+    assertThat(tenants.linked(acme.id())).isFalse();
+    assertThat(
+            jdbc.sql("select used_at is null from tenant_link_code where tenant_id = ?")
+                .param(acme.id().value())
+                .query(Boolean.class)
+                .list())
+        .containsOnly(true);
+  }
 }
