@@ -117,7 +117,20 @@ class SlackConfiguration {
 
   @Bean
   SlackPeople slackPeople(Tenants tenants, People people, Slack slack, SlackSettings settings) {
-    return new SlackPeople(tenants, people, slack, settings.admins());
+    // TANDEM_ADMINS names people of the one workspace of SLACK_BOT_TOKEN, none in OAuth mode.
+    return new SlackPeople(
+        tenants, people, slack, settings.oauth() ? java.util.List.of() : settings.admins());
+  }
+
+  /** Signature and timestamp as Slack rules them, and well-formed bodies, before Bolt. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<SlackRequestCheck> slackRequestCheck(
+      SlackSettings settings) {
+    var registration =
+        new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+            new SlackRequestCheck(settings.signingSecret(), java.time.Clock.systemUTC()));
+    registration.addUrlPatterns("/slack/events");
+    return registration;
   }
 
   @Bean
@@ -180,6 +193,7 @@ class SlackConfiguration {
       // app_uninstalled and tokens_revoked delete the workspace's token at once.
       app.enableTokenRevocationHandlers();
     }
+    app.use(new OtherOrganisations(slackExecutor));
     new SlackListeners(people, conversation, new AfterAck(processed, slackExecutor), geocoder)
         .register(app);
     log.info(

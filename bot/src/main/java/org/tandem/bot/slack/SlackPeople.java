@@ -32,6 +32,7 @@ class SlackPeople {
   private final People people;
   private final Slack slack;
   private final List<String> configuredAdmins;
+  private volatile String adminWorkspace;
 
   SlackPeople(Tenants tenants, People people, Slack slack, List<String> configuredAdmins) {
     this.tenants = tenants;
@@ -49,10 +50,34 @@ class SlackPeople {
     Employee e =
         people.enrol(
             tenant.id(), IdentityKind.SLACK, userId, () -> lookUp(userId, botToken, tenant));
-    if (configuredAdmins.contains(userId) && !e.has(Role.ADMIN)) {
+    if (configuredAdmins.contains(userId)
+        && !e.has(Role.ADMIN)
+        && teamId.equals(botTokenWorkspace(botToken))) {
       e = people.bootstrap(tenant.id(), e.id(), Role.ADMIN);
     }
     return Who.of(e, "slack");
+  }
+
+  /**
+   * The workspace {@code TANDEM_ADMINS} belongs to: the bot token's, from {@code auth.test} (asked
+   * once). Null while it cannot be known, and then nobody is made admin from the configuration.
+   */
+  private String botTokenWorkspace(String botToken) {
+    String known = adminWorkspace;
+    if (known != null || botToken == null) {
+      return known;
+    }
+    try {
+      var r = slack.methods(botToken).authTest(q -> q);
+      if (r.isOk() && r.getTeamId() != null) {
+        adminWorkspace = r.getTeamId();
+      } else {
+        log.warn("auth.test failed: {}", r.getError());
+      }
+    } catch (Exception ex) {
+      log.warn("auth.test failed", ex);
+    }
+    return adminWorkspace;
   }
 
   void installedBy(Tenant tenant, String userId, String botToken) {

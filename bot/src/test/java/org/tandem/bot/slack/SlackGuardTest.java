@@ -1,0 +1,302 @@
+package org.tandem.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tandem.bot.support.BotTest;
+import org.tandem.bot.support.FakeSlackApi;
+import org.tandem.bot.support.SlackSigner;
+import org.tandem.core.missions.Mission;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.IdentityKind;
+import org.tandem.core.people.People;
+import org.tandem.core.people.Role;
+import org.tandem.core.support.Fixtures;
+import org.tandem.core.tenants.Platform;
+import org.tandem.core.tenants.TenantId;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * What reaches {@code /slack/events} from outside the company or outside Slack's rules: requests
+ * signed for the future, bodies Slack never sends, guests of another organisation in a shared
+ * channel, and {@code TANDEM_ADMINS} ids arriving from another workspace. Each is refused and
+ * changes nothing. Requests are signed as Slack signs them.
+ */
+@BotTest
+class SlackGuardTest {
+
+  static final String SECRET = "guard-signing-secret";
+  static final String TEAM = "T0ACME"; // the bot token's workspace: FakeSlackApi's auth.test
+  static final FakeSlackApi slack = new FakeSlackApi();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void slackSettings(DynamicPropertyRegistry registry) {
+    registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
+    registry.add("SLACK_BOT_TOKEN", () -> "xoxb-test-token");
+    registry.add("SLACK_API_URL", slack::apiUrl);
+    registry.add("TANDEM_ADMINS", () -> "U0BOSS");
+  }
+
+  @AfterAll
+  static void stop() {
+    slack.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired Tenants tenants;
+  @Autowired People people;
+  @Autowired Fixtures fixtures;
+  @Autowired JdbcClient jdbc;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  String user;
+
+  @BeforeEach
+  void fresh() {
+    slack.reset();
+    user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    slack.user(user, "Ana Lopes", "en-US", "Europe/Luxembourg", user.toLowerCase() + "@a.example");
+  }
+
+  HttpResponse<String> post(String body, String contentType, long timestamp, String secret)
+      throws Exception {
+    String ts = Long.toString(timestamp);
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", SlackSigner.sign(secret, ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> signed(String body, String contentType) throws Exception {
+    return post(body, contentType, Instant.now().getEpochSecond(), SECRET);
+  }
+
+  static String form(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  String command(String team, String userId, String text, String responseName) {
+    Map<String, String> f = new HashMap<>();
+    f.put("team_id", team);
+    f.put("team_domain", "acme");
+    f.put("channel_id", "C12345678");
+    f.put("user_id", userId);
+    f.put("command", "/tandem");
+    f.put("text", text);
+    f.put("response_url", slack.responseUrl(responseName));
+    f.put("trigger_id", "123." + UUID.randomUUID());
+    return form(f);
+  }
+
+  Map<String, Object> click(String userTeam, String actionId, Map<String, String> data)
+      throws Exception {
+    return Map.of(
+        "type", "block_actions",
+        "team", Map.of("id", TEAM, "domain", "acme"),
+        "user", Map.of("id", user, "username", "guest", "team_id", userTeam),
+        "api_app_id", "A0TANDEM",
+        "trigger_id", "456." + UUID.randomUUID(),
+        "response_url", slack.responseUrl("click-" + user),
+        "channel", Map.of("id", "C0SHARED", "name", "shared"),
+        "actions",
+            List.of(
+                Map.of(
+                    "type", "button",
+                    "action_id", actionId,
+                    "block_id", "b1",
+                    "value", JSON.writeValueAsString(data),
+                    "action_ts", "1548426417.840180")));
+  }
+
+  String interaction(Object payload) throws Exception {
+    return "payload=" + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8);
+  }
+
+  String event(Map<String, Object> event) throws Exception {
+    return JSON.writeValueAsString(
+        Map.of(
+            "team_id",
+            TEAM,
+            "api_app_id",
+            "A0TANDEM",
+            "event",
+            event,
+            "type",
+            "event_callback",
+            "event_id",
+            "Ev" + UUID.randomUUID(),
+            "event_time",
+            Instant.now().getEpochSecond()));
+  }
+
+  boolean enrolled(String team, String userId) {
+    return tenants
+        .find(Platform.SLACK, team)
+        .flatMap(t -> people.identify(t.id(), IdentityKind.SLACK, userId))
+        .isPresent();
+  }
+
+  @Test
+  void aRequestSignedForTheFutureIsRefusedAsSlackRulesFiveMinutesEitherWay() throws Exception {
+    String body = command(TEAM, user, "help", "future-" + user);
+    long now = Instant.now().getEpochSecond();
+    for (long ahead : List.of(6 * 60L, 3600L, 365 * 24 * 3600L)) {
+      assertThat(post(body, "application/x-www-form-urlencoded", now + ahead, SECRET).statusCode())
+          .as("%d s ahead", ahead)
+          .isEqualTo(401);
+    }
+    assertThat(post(body, "application/x-www-form-urlencoded", now - 6 * 60, SECRET).statusCode())
+        .isEqualTo(401);
+    Thread.sleep(300);
+    assertThat(slack.calls()).isEmpty();
+    assertThat(enrolled(TEAM, user)).isFalse();
+    // A clock a little ahead, within Slack's five minutes, is fine.
+    assertThat(post(body, "application/x-www-form-urlencoded", now + 60, SECRET).statusCode())
+        .isEqualTo(200);
+    slack.await("/response/future-" + user, c -> true);
+  }
+
+  @Test
+  void bodiesSlackNeverSendsGet400WithNoDetailAndChangeNothing() throws Exception {
+    Map<String, Object> noUser = new HashMap<>(click(TEAM, "mission.commit#0", Map.of()));
+    noUser.remove("user");
+    Map<String, Object> noTeam = new HashMap<>(click(TEAM, "mission.commit#0", Map.of()));
+    noTeam.remove("team");
+    Map<String, Object> noView =
+        Map.of(
+            "type", "view_submission",
+            "team", Map.of("id", TEAM),
+            "user", Map.of("id", user, "team_id", TEAM));
+    Map<String, Object> viewWithoutUser =
+        Map.of(
+            "type",
+            "view_submission",
+            "team",
+            Map.of("id", TEAM),
+            "view",
+            Map.of("id", "V1", "callback_id", "profile", "private_metadata", "{}"));
+    Map<String, String> bad = new java.util.LinkedHashMap<>();
+    bad.put("[1,2,3]", "application/json");
+    bad.put(
+        "{\"type\":\"event_callback\",\"team_id\":\"T0ACME\",\"event_id\":\"Ev1\"}",
+        "application/json");
+    bad.put("not json at all", "application/json");
+    bad.put("payload=not-json", "application/x-www-form-urlencoded");
+    bad.put("payload=%5B%5D", "application/x-www-form-urlencoded");
+    bad.put(interaction(noUser), "application/x-www-form-urlencoded");
+    bad.put(interaction(noTeam), "application/x-www-form-urlencoded");
+    bad.put(interaction(noView), "application/x-www-form-urlencoded");
+    bad.put(interaction(viewWithoutUser), "application/x-www-form-urlencoded");
+    bad.put(
+        command(TEAM, user + "\u0000", "help", "nul-" + user), "application/x-www-form-urlencoded");
+    bad.put(
+        command("T0AC\u0000ME", user, "help", "nul2-" + user), "application/x-www-form-urlencoded");
+    bad.put("hello", "text/plain");
+    for (var b : bad.entrySet()) {
+      HttpResponse<String> r = signed(b.getKey(), b.getValue());
+      assertThat(r.statusCode()).as(b.getKey()).isEqualTo(400);
+      assertThat(r.body()).as(b.getKey()).isEmpty();
+    }
+    // Unsigned, the same body is refused for its signature first.
+    assertThat(
+            post("[1,2,3]", "application/json", Instant.now().getEpochSecond(), "wrong")
+                .statusCode())
+        .isEqualTo(401);
+    Thread.sleep(300);
+    assertThat(slack.calls()).isEmpty();
+    assertThat(enrolled(TEAM, user)).isFalse();
+  }
+
+  @Test
+  void aGuestOfAnotherOrganisationIsNeitherEnrolledNorHeardInThisWorkspace() throws Exception {
+    TenantId acme = tenants.findOrCreate(Platform.SLACK, TEAM, "acme", "LU").id();
+    Mission mission = fixtures.workshopInEsch(acme, 3);
+
+    HttpResponse<String> clicked =
+        signed(
+            interaction(
+                click(
+                    "T0GUEST",
+                    "mission.commit#0",
+                    Map.of("missionId", Long.toString(mission.id())))),
+            "application/x-www-form-urlencoded");
+    assertThat(clicked.statusCode()).isEqualTo(200);
+    FakeSlackApi.Call why =
+        slack.await("/response/click-" + user, c -> c.body().contains("other organisations"));
+    assertThat(JSON.readTree(why.body()).path("response_type").asText()).isEqualTo("ephemeral");
+
+    Map<String, Object> mention =
+        Map.of(
+            "type", "app_mention",
+            "user", user,
+            "user_team", "T0GUEST",
+            "text", "<@UBOT> missions",
+            "ts", "1.3",
+            "channel", "C0SHARED",
+            "event_ts", "1.3");
+    assertThat(signed(event(mention), "application/json").statusCode()).isEqualTo(200);
+    Thread.sleep(500);
+    assertThat(slack.calls("chat.postEphemeral")).isEmpty();
+    assertThat(slack.calls("users.info")).isEmpty();
+    assertThat(enrolled(TEAM, user)).isFalse();
+    assertThat(
+            jdbc.sql("select count(*) from commitment where mission_id = ?")
+                .param(mission.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+
+    // The same person clicking as a member of this workspace is heard.
+    slack.reset();
+    signed(
+        interaction(
+            click(TEAM, "mission.dismiss#0", Map.of("missionId", Long.toString(mission.id())))),
+        "application/x-www-form-urlencoded");
+    slack.await("/response/click-" + user, c -> true);
+    assertThat(enrolled(TEAM, user)).isTrue();
+  }
+
+  @Test
+  void tandemAdminsAreAdminsOfTheBotTokensWorkspaceOnly() throws Exception {
+    slack.user("U0BOSS", "Paul Admin", "en-US", "Europe/Luxembourg", "paul@acme.example");
+    String elsewhere = "T0ELSE" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+    signed(
+        command(elsewhere, "U0BOSS", "admin", "else-admin"), "application/x-www-form-urlencoded");
+    assertThat(SlackEndpointTest.text(slack.await("/response/else-admin", c -> true)))
+        .contains("only an admin");
+    TenantId other = tenants.find(Platform.SLACK, elsewhere).orElseThrow().id();
+    Employee there = people.identify(other, IdentityKind.SLACK, "U0BOSS").orElseThrow();
+    assertThat(there.has(Role.ADMIN)).isFalse();
+
+    signed(command(TEAM, "U0BOSS", "admin", "acme-admin"), "application/x-www-form-urlencoded");
+    assertThat(SlackEndpointTest.text(slack.await("/response/acme-admin", c -> true)))
+        .contains("Policy of");
+  }
+}
