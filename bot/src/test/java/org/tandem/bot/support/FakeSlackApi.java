@@ -40,7 +40,15 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
   private final AtomicInteger fileIds = new AtomicInteger();
 
+  /** The workspace of the bot token, as {@code auth.test} tells it. */
+  private final String team;
+
   public FakeSlackApi() {
+    this("T0ACME");
+  }
+
+  public FakeSlackApi(String team) {
+    this.team = team;
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -150,7 +158,9 @@ public final class FakeSlackApi implements AutoCloseable {
     String json =
         switch (method) {
           case "auth.test" ->
-              "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"tandem\",\"team_id\":\"T0ACME\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
+              "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"tandem\",\"team_id\":\""
+                  + team
+                  + "\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
           case "users.info" ->
               users.getOrDefault(
                   new Call(path, body).param("user"),

@@ -51,7 +51,7 @@ class OneCompanyOnSlackAndTeamsTest {
   static final String SECRET = "link-signing-secret";
   static final String TEAM = "T0GLOBEX";
   static final ObjectMapper JSON = new ObjectMapper();
-  static final FakeSlackApi slack = new FakeSlackApi();
+  static final FakeSlackApi slack = new FakeSlackApi(TEAM);
   static final FakeBotConnector teams = new FakeBotConnector();
 
   @DynamicPropertySource

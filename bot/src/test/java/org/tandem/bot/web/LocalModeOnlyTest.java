@@ -22,6 +22,14 @@ import org.tandem.bot.support.BotTest;
 @BotTest
 class LocalModeOnlyTest {
 
+  static final org.tandem.bot.support.FakeSlackApi slack =
+      new org.tandem.bot.support.FakeSlackApi();
+
+  @org.junit.jupiter.api.AfterAll
+  static void stop() {
+    slack.close();
+  }
+
   @LocalServerPort int port;
   @Autowired DataSource dataSource;
 
@@ -117,7 +125,11 @@ class LocalModeOnlyTest {
   void aSlackOrTeamsSettingAloneTurnsTheTryItChatAndTheDemoOff() {
     for (String[] settings :
         java.util.List.of(
-            new String[] {"--SLACK_SIGNING_SECRET=s", "--SLACK_BOT_TOKEN=xoxb-1"},
+            new String[] {
+              "--SLACK_SIGNING_SECRET=s",
+              "--SLACK_BOT_TOKEN=xoxb-1",
+              "--SLACK_API_URL=" + slack.apiUrl()
+            },
             new String[] {"--TEAMS_APP_ID=app", "--TEAMS_APP_PASSWORD=p"},
             new String[] {"--TANDEM_TRY_IT=false"})) {
       try (ConfigurableApplicationContext app = start(settings)) {
