@@ -132,13 +132,14 @@ class RefusalsTest {
   @Test
   void cancelledAndClosedMissionsSayWhy() {
     Mission cancelled = fixtures.workshopInEsch(tenant, 3);
-    missions.cancel(tenant, cancelled.id()).value();
+    missions.cancel(tenant, fixtures.csrManager(tenant, "Claire Martin").id(), cancelled.id())
+        .value();
     assertNotice(
         en.click("mission.commit", Map.of("missionId", Long.toString(cancelled.id()))),
         Reply.Notice.Level.WARNING,
         "cancelled by its organisers");
     Mission closed = fixtures.workshopInEsch(tenant, 3);
-    missions.close(tenant, closed.id()).value();
+    missions.close(tenant, fixtures.csrManager(tenant, "Claire Martin").id(), closed.id()).value();
     assertNotice(
         fr.click("mission.commit", Map.of("missionId", Long.toString(closed.id()))),
         Reply.Notice.Level.WARNING,

@@ -10,11 +10,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
+import org.tandem.core.common.Refusal;
 import org.tandem.core.missions.MissionMode;
 import org.tandem.core.missions.MissionStatus;
+import org.tandem.core.people.Authority;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.People;
-import org.tandem.core.people.Role;
 import org.tandem.core.tenants.Policy;
 import org.tandem.core.tenants.Sector;
 import org.tandem.core.tenants.TenantId;
@@ -30,11 +31,21 @@ public class Commitments {
   private final JdbcClient jdbc;
   private final People people;
   private final Tenants tenants;
+  private final Authority authority;
 
-  Commitments(JdbcClient jdbc, People people, Tenants tenants) {
+  Commitments(JdbcClient jdbc, People people, Tenants tenants, Authority authority) {
     this.jdbc = jdbc;
     this.people = people;
     this.tenants = tenants;
+    this.authority = authority;
+  }
+
+  /** Why the actor may not do this to the commitment, if they may not. */
+  private Optional<Refusal> refusal(
+      TenantId tenant, long actorId, Authority.Action action, Commitment c) {
+    Long manager = people.find(tenant, c.employeeId()).map(Employee::managerId).orElse(null);
+    return authority.refusal(
+        tenant, actorId, action, Authority.Subject.ownedBy(c.employeeId(), manager));
   }
 
   private record LockedMission(
@@ -107,8 +118,9 @@ public class Commitments {
     }
     LockedMission mission = lockMission(tenant, found.get().missionId()).orElseThrow();
     Commitment c = find(tenant, commitmentId).orElseThrow();
-    if (c.employeeId() != actorId && !isCsrManager(tenant, actorId)) {
-      return Outcome.refused(ReasonCode.NOT_YOURS);
+    Optional<Refusal> no = refusal(tenant, actorId, Authority.Action.CHANGE_COMMITMENT, c);
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
     if (c.status() == CommitmentStatus.CANCELLED) {
       return Outcome.refused(ReasonCode.ALREADY_CANCELLED);
@@ -144,8 +156,9 @@ public class Commitments {
     }
     lockMission(tenant, found.get().missionId());
     Commitment c = find(tenant, commitmentId).orElseThrow();
-    if (c.employeeId() != actorId && !isCsrManager(tenant, actorId)) {
-      return Outcome.refused(ReasonCode.NOT_YOURS);
+    Optional<Refusal> no = refusal(tenant, actorId, Authority.Action.CHANGE_COMMITMENT, c);
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
     if (c.status() != CommitmentStatus.CONFIRMED) {
       return Outcome.refused(ReasonCode.COMMITMENT_NOT_ACTIVE);
@@ -162,13 +175,9 @@ public class Commitments {
     }
     LockedMission mission = lockMission(tenant, found.get().missionId()).orElseThrow();
     Commitment c = find(tenant, commitmentId).orElseThrow();
-    Employee owner = people.find(tenant, c.employeeId()).orElseThrow();
-    boolean lineManager = owner.managerId() != null && owner.managerId() == approverId;
-    if (!lineManager && !isCsrManager(tenant, approverId)) {
-      return Outcome.refused(ReasonCode.CSR_MANAGERS_ONLY);
-    }
-    if (c.employeeId() == approverId) {
-      return Outcome.refused(ReasonCode.SELF_APPROVAL);
+    Optional<Refusal> no = refusal(tenant, approverId, Authority.Action.DECIDE_COMMITMENT, c);
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
     if (c.status() != CommitmentStatus.PENDING_APPROVAL) {
       return Outcome.refused(ReasonCode.COMMITMENT_NOT_ACTIVE);
@@ -243,7 +252,10 @@ public class Commitments {
   /** Commitments waiting for this approver: their reports', or all of them for a CSR manager. */
   @Transactional(readOnly = true)
   public List<Commitment> awaitingApproval(TenantId tenant, long approverId) {
-    boolean csr = isCsrManager(tenant, approverId);
+    // Those who decide for anyone see everyone's; line managers see their reports'.
+    boolean csr =
+        Authority.may(
+            approverId, authority.roles(tenant, approverId), Authority.Action.DECIDE_COMMITMENT);
     return jdbc.sql(
             SELECT
                 + " "
@@ -275,10 +287,6 @@ public class Commitments {
         rs.getTimestamp(5).toInstant(),
         false,
         rs.getInt(6));
-  }
-
-  private boolean isCsrManager(TenantId tenant, long employeeId) {
-    return people.find(tenant, employeeId).map(e -> e.has(Role.CSR_MANAGER)).orElse(false);
   }
 
   private static CommitmentStatus seatStatus(Policy policy) {

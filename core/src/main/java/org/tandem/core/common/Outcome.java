@@ -14,6 +14,11 @@ public sealed interface Outcome<T> {
     return new Refused<>(new Refusal(code, args));
   }
 
+  /** Refused because of the value of one field of a form. */
+  static <T> Outcome<T> refusedOn(String field, ReasonCode code, Object... args) {
+    return new Refused<>(Refusal.on(field, code, args));
+  }
+
   static <T> Outcome<T> refused(Refusal refusal) {
     return new Refused<>(refusal);
   }

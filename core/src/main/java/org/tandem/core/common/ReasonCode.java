@@ -33,7 +33,16 @@ public enum ReasonCode {
   SELF_APPROVAL,
   NOTE_TOO_LONG,
   INVALID_INPUT,
-  UNKNOWN_PLACE;
+  UNKNOWN_PLACE,
+  NOT_A_NUMBER,
+  ALLOWANCE_OUT_OF_RANGE,
+  RATE_OUT_OF_RANGE,
+  TURNOVER_OUT_OF_RANGE,
+  UNKNOWN_CURRENCY,
+  UNKNOWN_COUNTRY,
+  UNKNOWN_TIME_ZONE,
+  MISSION_DATE_PASSED,
+  MISSION_DATE_TOO_FAR;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

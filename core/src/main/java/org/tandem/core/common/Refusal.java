@@ -8,12 +8,23 @@ import java.util.ResourceBundle;
 
 /**
  * Why a request was refused: a stable code for programs and a message key, with its arguments, for
- * people. Messages live in {@code i18n/refusals*.properties} in French, English and German.
+ * people. Messages live in {@code i18n/refusals*.properties} in French, English and German. A
+ * refusal about one value of a form names its {@code field} (null otherwise), so every channel
+ * shows the message beside that field.
  */
-public record Refusal(ReasonCode code, Object[] args) {
+public record Refusal(ReasonCode code, Object[] args, String field) {
 
   public Refusal {
     args = args == null ? new Object[0] : args.clone();
+  }
+
+  public Refusal(ReasonCode code, Object[] args) {
+    this(code, args, null);
+  }
+
+  /** A refusal of the value of one field. */
+  public static Refusal on(String field, ReasonCode code, Object... args) {
+    return new Refusal(code, args, field);
   }
 
   public String messageKey() {
@@ -44,17 +55,20 @@ public record Refusal(ReasonCode code, Object[] args) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Refusal r && r.code == code && Arrays.equals(r.args, args);
+    return o instanceof Refusal r
+        && r.code == code
+        && Arrays.equals(r.args, args)
+        && java.util.Objects.equals(r.field, field);
   }
 
   @Override
   public int hashCode() {
-    return code.hashCode() * 31 + Arrays.hashCode(args);
+    return (code.hashCode() * 31 + Arrays.hashCode(args)) * 31 + java.util.Objects.hashCode(field);
   }
 
   @Override
   public String toString() {
-    return code + Arrays.toString(args);
+    return code + Arrays.toString(args) + (field == null ? "" : " on " + field);
   }
 
   private static final ResourceBundle.Control NO_FALLBACK =

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
+import org.tandem.core.common.Refusal;
+import org.tandem.core.people.Authority;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.People;
-import org.tandem.core.people.Role;
 import org.tandem.core.tenants.OverAllowance;
 import org.tandem.core.tenants.Policy;
 import org.tandem.core.tenants.TenantId;
@@ -30,12 +31,19 @@ public class Hours {
   private final JdbcClient jdbc;
   private final People people;
   private final Tenants tenants;
+  private final Authority authority;
   private final java.time.Clock clock;
 
-  Hours(JdbcClient jdbc, People people, Tenants tenants, Optional<java.time.Clock> clock) {
+  Hours(
+      JdbcClient jdbc,
+      People people,
+      Tenants tenants,
+      Authority authority,
+      Optional<java.time.Clock> clock) {
     this.jdbc = jdbc;
     this.people = people;
     this.tenants = tenants;
+    this.authority = authority;
     this.clock = clock.orElse(java.time.Clock.systemUTC());
   }
 
@@ -57,6 +65,10 @@ public class Hours {
     if (request.minutes() <= 0) {
       return Outcome.refused(ReasonCode.HOURS_NOT_POSITIVE);
     }
+    if (request.minutes() > DAY_MINUTES) {
+      // Before any sum: a huge amount must not wrap around an int and pass the day's limit.
+      return Outcome.refused(ReasonCode.HOURS_OVER_DAY, hours(request.minutes()), request.date());
+    }
     if (request.minutes() % 15 != 0) {
       return Outcome.refused(ReasonCode.HOURS_NOT_QUARTER, hours(request.minutes()));
     }
@@ -68,8 +80,14 @@ public class Hours {
     if (target.isEmpty()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
-    if (target.get().employeeId() != employeeId) {
-      return Outcome.refused(ReasonCode.NOT_YOURS);
+    Optional<Refusal> notTheirs =
+        authority.refusal(
+            tenant,
+            employeeId,
+            Authority.Action.LOG_HOURS,
+            Authority.Subject.ownedBy(target.get().employeeId(), null));
+    if (notTheirs.isPresent()) {
+      return Outcome.refused(notTheirs.get());
     }
     if (!List.of("CONFIRMED", "COMPLETED").contains(target.get().status())) {
       return Outcome.refused(ReasonCode.COMMITMENT_NOT_ACTIVE);
@@ -149,12 +167,14 @@ public class Hours {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
     Employee owner = lockPerson(tenant, entry.get().employeeId()).orElseThrow();
-    boolean lineManager = owner.managerId() != null && owner.managerId() == approverId;
-    if (!lineManager && !approver.get().has(Role.CSR_MANAGER)) {
-      return Outcome.refused(ReasonCode.CSR_MANAGERS_ONLY);
-    }
-    if (owner.id() == approverId) {
-      return Outcome.refused(ReasonCode.SELF_APPROVAL);
+    Optional<Refusal> no =
+        authority.refusal(
+            tenant,
+            approverId,
+            Authority.Action.DECIDE_HOURS,
+            Authority.Subject.ownedBy(owner.id(), owner.managerId()));
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
     HourEntry current = find(tenant, entryId).orElseThrow();
     if (current.status() != HourStatus.PENDING) {
@@ -195,7 +215,10 @@ public class Hours {
   /** Hours waiting for this approver: their reports', or everyone's for a CSR manager. */
   @Transactional(readOnly = true)
   public List<PendingHours> pending(TenantId tenant, long approverId, int limit) {
-    boolean csr = people.find(tenant, approverId).map(e -> e.has(Role.CSR_MANAGER)).orElse(false);
+    // Those who decide for anyone see everyone's; line managers see their reports'.
+    boolean csr =
+        Authority.may(
+            approverId, authority.roles(tenant, approverId), Authority.Action.DECIDE_HOURS);
     return jdbc.sql(
             """
             select h.id, h.employee_id, e.display_name, m.title, h.work_date, h.minutes, h.note,

@@ -2,6 +2,7 @@ package org.tandem.core.missions;
 
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -18,6 +19,9 @@ import org.tandem.core.availability.DayPart;
 import org.tandem.core.causes.Cause;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
+import org.tandem.core.common.Refusal;
+import org.tandem.core.people.AdminAudit;
+import org.tandem.core.people.Authority;
 import org.tandem.core.skills.SkillTaxonomy;
 import org.tandem.core.tenants.TenantId;
 import org.tandem.core.tenants.Tenants;
@@ -30,12 +34,18 @@ public class Missions {
   static final int MAX_DESCRIPTION = 4000;
   static final int MAX_CAPACITY = 1000;
 
+  /** Missions are planned at most this many years ahead: a later date is a typing mistake. */
+  static final int MAX_YEARS_AHEAD = 3;
+
   private final MissionRepository repository;
   private final Associations associations;
   private final SkillTaxonomy skills;
   private final Tenants tenants;
   private final JdbcClient jdbc;
   private final EntityManager em;
+  private final Authority authority;
+  private final AdminAudit audit;
+  private final Clock clock;
 
   Missions(
       MissionRepository repository,
@@ -43,13 +53,19 @@ public class Missions {
       SkillTaxonomy skills,
       Tenants tenants,
       JdbcClient jdbc,
-      EntityManager em) {
+      EntityManager em,
+      Authority authority,
+      AdminAudit audit,
+      Optional<Clock> clock) {
     this.repository = repository;
     this.associations = associations;
     this.skills = skills;
     this.tenants = tenants;
     this.jdbc = jdbc;
     this.em = em;
+    this.authority = authority;
+    this.audit = audit;
+    this.clock = clock.orElse(Clock.systemUTC());
   }
 
   @Transactional(readOnly = true)
@@ -69,14 +85,49 @@ public class Missions {
         .list();
   }
 
-  /** Creates a mission, open to commitments at once when {@code publish}, else as a draft. */
+  /**
+   * A CSR manager creates a mission, which they organise: open to commitments at once when {@code
+   * publish}, else a draft. Refused for anyone else, and for a draft with a wrong field (named by
+   * the refusal), such as a session that has passed or lies more than three years ahead.
+   */
   @Transactional
   public Outcome<Mission> create(
-      TenantId tenant, Long createdBy, MissionDraft draft, boolean publish) {
-    Optional<String> field = problem(tenant, draft);
-    if (field.isPresent()) {
-      return Outcome.refused(ReasonCode.INVALID_INPUT, field.get());
+      TenantId tenant, long organiserId, MissionDraft draft, boolean publish) {
+    Optional<Refusal> no =
+        authority
+            .refusal(tenant, organiserId, Authority.Action.CREATE_MISSION)
+            .or(() -> problem(tenant, draft, Set.of()));
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
+    return save(tenant, organiserId, draft, publish);
+  }
+
+  /**
+   * An admin imports a mission (a company's history, a partner's catalogue): it has no organiser in
+   * Tandem and its sessions may have passed; every other rule of a draft holds. Recorded in the
+   * admin trail.
+   */
+  @Transactional
+  public Outcome<Mission> imported(TenantId tenant, long importerId, MissionDraft draft) {
+    Optional<Refusal> no =
+        authority
+            .refusal(tenant, importerId, Authority.Action.IMPORT)
+            .or(() -> problem(tenant, draft, null));
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
+    }
+    Outcome<Mission> saved = save(tenant, null, draft, true);
+    audit.record(
+        tenant,
+        importerId,
+        AdminAudit.Kind.IMPORTED,
+        java.util.Map.of("mission", saved.value().id() + " " + draft.title()));
+    return saved;
+  }
+
+  private Outcome<Mission> save(
+      TenantId tenant, Long createdBy, MissionDraft draft, boolean publish) {
     Mission mission = new Mission(tenant, createdBy);
     apply(tenant, mission, draft);
     repository.saveAndFlush(mission);
@@ -88,20 +139,32 @@ public class Missions {
     return Outcome.done(mission);
   }
 
-  /** Edits a mission. Capacity cannot go below the seats already taken. */
+  /**
+   * Its organiser or a CSR manager edits a mission. Capacity cannot go below the seats already
+   * taken; sessions it already had may stay in the past, new ones may not.
+   */
   @Transactional
-  public Outcome<Mission> edit(TenantId tenant, long id, MissionDraft draft) {
-    Optional<String> field = problem(tenant, draft);
-    if (field.isPresent()) {
-      return Outcome.refused(ReasonCode.INVALID_INPUT, field.get());
-    }
+  public Outcome<Mission> edit(TenantId tenant, long editorId, long id, MissionDraft draft) {
     Optional<Mission> found = lock(tenant, id);
     if (found.isEmpty()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
     Mission mission = found.get();
+    Set<java.time.Instant> held = new java.util.HashSet<>();
+    sessions(tenant, id).forEach(s -> held.add(s.startsAt()));
+    Optional<Refusal> no =
+        authority
+            .refusal(
+                tenant,
+                editorId,
+                Authority.Action.EDIT_MISSION,
+                Authority.Subject.organisedBy(mission.createdBy()))
+            .or(() -> problem(tenant, draft, held));
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
+    }
     if (draft.capacity() < mission.seatsTaken()) {
-      return Outcome.refused(ReasonCode.INVALID_INPUT, "capacity");
+      return Outcome.refusedOn("capacity", ReasonCode.INVALID_INPUT, "capacity");
     }
     apply(tenant, mission, draft);
     repository.saveAndFlush(mission);
@@ -120,33 +183,50 @@ public class Missions {
     return Outcome.done(mission);
   }
 
+  /** Its organiser or a CSR manager opens a draft to commitments. */
   @Transactional
-  public Outcome<Mission> publish(TenantId tenant, long id) {
-    return transition(tenant, id, EnumSet.of(MissionStatus.DRAFT), MissionStatus.OPEN);
+  public Outcome<Mission> publish(TenantId tenant, long actorId, long id) {
+    return transition(tenant, actorId, id, EnumSet.of(MissionStatus.DRAFT), MissionStatus.OPEN);
   }
 
+  /** Its organiser or a CSR manager closes a mission to new commitments. */
   @Transactional
-  public Outcome<Mission> close(TenantId tenant, long id) {
-    return transition(
-        tenant, id, EnumSet.of(MissionStatus.OPEN, MissionStatus.FULL), MissionStatus.CLOSED);
-  }
-
-  @Transactional
-  public Outcome<Mission> cancel(TenantId tenant, long id) {
+  public Outcome<Mission> close(TenantId tenant, long actorId, long id) {
     return transition(
         tenant,
+        actorId,
+        id,
+        EnumSet.of(MissionStatus.OPEN, MissionStatus.FULL),
+        MissionStatus.CLOSED);
+  }
+
+  /** Its organiser or a CSR manager cancels a mission. */
+  @Transactional
+  public Outcome<Mission> cancel(TenantId tenant, long actorId, long id) {
+    return transition(
+        tenant,
+        actorId,
         id,
         EnumSet.of(MissionStatus.DRAFT, MissionStatus.OPEN, MissionStatus.FULL),
         MissionStatus.CANCELLED);
   }
 
   private Outcome<Mission> transition(
-      TenantId tenant, long id, Set<MissionStatus> from, MissionStatus to) {
+      TenantId tenant, long actorId, long id, Set<MissionStatus> from, MissionStatus to) {
     Optional<Mission> found = lock(tenant, id);
     if (found.isEmpty()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
     Mission m = found.get();
+    Optional<Refusal> no =
+        authority.refusal(
+            tenant,
+            actorId,
+            Authority.Action.EDIT_MISSION,
+            Authority.Subject.organisedBy(m.createdBy()));
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
+    }
     if (m.status() == MissionStatus.CANCELLED) {
       return Outcome.refused(ReasonCode.MISSION_CANCELLED);
     }
@@ -214,8 +294,32 @@ public class Missions {
     }
   }
 
-  /** The first field that is wrong, if any. */
-  private Optional<String> problem(TenantId tenant, MissionDraft d) {
+  /**
+   * The first field that is wrong, if any. Sessions must lie between today and three years ahead in
+   * the tenant's time zone, except those in {@code kept} (an edit keeps sessions that have passed);
+   * null {@code kept}: an import, whose sessions may all have passed.
+   */
+  private Optional<Refusal> problem(TenantId tenant, MissionDraft d, Set<java.time.Instant> kept) {
+    Optional<String> field = field(tenant, d);
+    if (field.isPresent()) {
+      return Optional.of(Refusal.on(field.get(), ReasonCode.INVALID_INPUT, field.get()));
+    }
+    ZoneId zone = ZoneId.of(tenants.find(tenant).orElseThrow().timeZone());
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate latest = today.plusYears(MAX_YEARS_AHEAD);
+    for (Session s : d.sessions()) {
+      LocalDate day = s.startsAt().atZone(zone).toLocalDate();
+      if (day.isAfter(latest) || s.endsAt().atZone(zone).toLocalDate().isAfter(latest)) {
+        return Optional.of(Refusal.on("firstDate", ReasonCode.MISSION_DATE_TOO_FAR, day, latest));
+      }
+      if (kept != null && day.isBefore(today) && !kept.contains(s.startsAt())) {
+        return Optional.of(Refusal.on("firstDate", ReasonCode.MISSION_DATE_PASSED, day));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> field(TenantId tenant, MissionDraft d) {
     if (d.title() == null || d.title().isBlank() || d.title().length() > MAX_TITLE) {
       return Optional.of("title");
     }

@@ -1,12 +1,14 @@
 package org.tandem.core.people;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
+import org.tandem.core.common.Refusal;
 import org.tandem.core.tenants.TenantId;
 
 /** Finding people from their chat identity, enrolling them, their profiles and roles. */
@@ -15,10 +17,14 @@ public class People {
 
   private final EmployeeRepository employees;
   private final JdbcClient jdbc;
+  private final Authority authority;
+  private final AdminAudit audit;
 
-  People(EmployeeRepository employees, JdbcClient jdbc) {
+  People(EmployeeRepository employees, JdbcClient jdbc, Authority authority, AdminAudit audit) {
     this.employees = employees;
     this.jdbc = jdbc;
+    this.authority = authority;
+    this.audit = audit;
   }
 
   @Transactional(readOnly = true)
@@ -151,6 +157,10 @@ public class People {
   /** An admin revokes a role; the last admin of a tenant cannot revoke their own admin role. */
   @Transactional
   public Outcome<Employee> revoke(TenantId tenant, long adminId, long targetId, Role role) {
+    Optional<Refusal> no = authority.refusal(tenant, adminId, Authority.Action.GRANT_ROLE);
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
+    }
     if (role == Role.ADMIN && adminId == targetId && adminCount(tenant) <= 1) {
       return Outcome.refused(ReasonCode.LAST_ADMIN);
     }
@@ -184,25 +194,38 @@ public class People {
     return employees.findByIdAndTenantId(employeeId, tenant.value()).orElseThrow();
   }
 
-  /** Makes someone an admin without an acting admin: at install time, from configuration. */
+  /**
+   * Makes someone an admin without an acting admin: at install time, from configuration. A role
+   * newly given this way is recorded in the admin trail as an install.
+   */
   @Transactional
   public Employee bootstrap(TenantId tenant, long employeeId, Role role) {
     Employee e = employees.findByIdAndTenantId(employeeId, tenant.value()).orElseThrow();
-    e.grant(role, true);
+    if (!e.has(role)) {
+      e.grant(role, true);
+      audit.record(tenant, employeeId, AdminAudit.Kind.INSTALLED, Map.of("role", role.name()));
+    }
     return e;
   }
 
   private Outcome<Employee> changeRole(
       TenantId tenant, long adminId, long targetId, Role role, boolean granted) {
-    Optional<Employee> admin = employees.findByIdAndTenantId(adminId, tenant.value());
-    if (admin.isEmpty() || !admin.get().has(Role.ADMIN)) {
-      return Outcome.refused(ReasonCode.ADMINS_ONLY);
+    Optional<Refusal> no = authority.refusal(tenant, adminId, Authority.Action.GRANT_ROLE);
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
     Optional<Employee> target = employees.findByIdAndTenantId(targetId, tenant.value());
     if (target.isEmpty()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
-    target.get().grant(role, granted);
+    if (target.get().has(role) != granted) {
+      target.get().grant(role, granted);
+      audit.record(
+          tenant,
+          adminId,
+          granted ? AdminAudit.Kind.ROLE_GRANTED : AdminAudit.Kind.ROLE_REVOKED,
+          Map.of("person", target.get().displayName(), "role", role.name()));
+    }
     return Outcome.done(target.get());
   }
 

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.core.common.Outcome;
-import org.tandem.core.common.ReasonCode;
+import org.tandem.core.people.Authority;
 import org.tandem.core.tenants.Policy;
 import org.tandem.core.tenants.Tenant;
 import org.tandem.core.tenants.TenantId;
@@ -39,10 +39,12 @@ public class Reports {
 
   private final JdbcClient jdbc;
   private final Tenants tenants;
+  private final Authority authority;
 
-  Reports(JdbcClient jdbc, Tenants tenants) {
+  Reports(JdbcClient jdbc, Tenants tenants, Authority authority) {
     this.jdbc = jdbc;
     this.tenants = tenants;
+    this.authority = authority;
   }
 
   /**
@@ -52,8 +54,10 @@ public class Reports {
   @Transactional
   public Outcome<Report> report(
       TenantId tenant, long requesterId, Period period, Dimension dimension, String channel) {
-    if (!mayReport(tenant, requesterId)) {
-      return Outcome.refused(ReasonCode.CSR_MANAGERS_ONLY);
+    java.util.Optional<org.tandem.core.common.Refusal> no =
+        authority.refusal(tenant, requesterId, Authority.Action.SEE_REPORTS);
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
     jdbc.sql(
             """
@@ -73,12 +77,7 @@ public class Reports {
   /** Whether the person may see reports: a CSR manager or an admin of the tenant. */
   @Transactional(readOnly = true)
   public boolean mayReport(TenantId tenant, long employeeId) {
-    return jdbc.sql(
-            "select is_csr_manager or is_admin from employee where tenant_id = ? and id = ?")
-        .params(tenant.value(), employeeId)
-        .query(Boolean.class)
-        .optional()
-        .orElse(false);
+    return authority.refusal(tenant, employeeId, Authority.Action.SEE_REPORTS).isEmpty();
   }
 
   /** The report itself, without the check and the audit (for tests and benchmarks). */

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
+import org.tandem.core.people.Authority;
 import org.tandem.core.tenants.TenantId;
 
 /**
@@ -18,9 +19,11 @@ import org.tandem.core.tenants.TenantId;
 public class Rosters {
 
   private final JdbcClient jdbc;
+  private final Authority authority;
 
-  Rosters(JdbcClient jdbc) {
+  Rosters(JdbcClient jdbc, Authority authority) {
     this.jdbc = jdbc;
+    this.authority = authority;
   }
 
   @Transactional
@@ -55,15 +58,14 @@ public class Rosters {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
     MissionRow m = mission.get();
-    boolean manager =
-        jdbc.sql("select is_csr_manager or is_admin from employee where tenant_id = ? and id = ?")
-            .params(tenant.value(), requesterId)
-            .query(Boolean.class)
-            .optional()
-            .orElse(false);
-    boolean organiser = m.organiser() != null && m.organiser() == requesterId;
-    if (!manager && !organiser) {
-      return Outcome.refused(ReasonCode.ORGANISERS_ONLY);
+    Optional<org.tandem.core.common.Refusal> no =
+        authority.refusal(
+            tenant,
+            requesterId,
+            Authority.Action.SEE_ROSTER,
+            Authority.Subject.organisedBy(m.organiser()));
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
     jdbc.sql(
             """

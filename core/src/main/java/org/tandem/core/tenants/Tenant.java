@@ -136,6 +136,41 @@ public class Tenant {
     this.name = name;
   }
 
+  /** What {@code change} would change, each as "old -> new", for the admin trail. */
+  java.util.Map<String, Object> differences(PolicyChange change) {
+    java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+    differ(d, "allowance", yearlyAllowanceHours, change.yearlyAllowanceHours());
+    differ(d, "managerApproval", managerApproval, change.managerApproval());
+    differ(d, "hoursApproval", hoursApproval, change.hoursApproval());
+    differ(d, "overAllowance", overAllowance, change.overAllowance());
+    differ(d, "rate", hourlyRate, change.hourlyRate());
+    differ(d, "currency", currency, change.currency());
+    differ(d, "sector", sector, change.sector());
+    differ(d, "country", country, change.country());
+    differ(d, "timeZone", timeZone, change.timeZone());
+    differ(d, "turnover", annualTurnover, change.annualTurnover());
+    return d;
+  }
+
+  private static void differ(java.util.Map<String, Object> d, String key, Object was, Object now) {
+    if (now == null) {
+      return;
+    }
+    boolean same =
+        was instanceof BigDecimal a && now instanceof BigDecimal b
+            ? a.compareTo(b) == 0
+            : now.equals(was);
+    if (!same) {
+      d.put(key, shown(was) + " -> " + shown(now));
+    }
+  }
+
+  private static String shown(Object v) {
+    return v == null
+        ? "-"
+        : v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : v.toString();
+  }
+
   void apply(PolicyChange change) {
     if (change.yearlyAllowanceHours() != null) {
       yearlyAllowanceHours = change.yearlyAllowanceHours();

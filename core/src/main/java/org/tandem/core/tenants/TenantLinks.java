@@ -15,6 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
+import org.tandem.core.common.Refusal;
+import org.tandem.core.people.AdminAudit;
+import org.tandem.core.people.Authority;
 
 /**
  * One company on Slack and Teams: an admin of tenant A issues a one-time code; an admin of tenant
@@ -34,19 +37,29 @@ public class TenantLinks {
   private final JdbcClient jdbc;
   private final Tenants tenants;
   private final ObjectProvider<ChannelRows> channels;
+  private final Authority authority;
+  private final AdminAudit audit;
   private final SecureRandom random = new SecureRandom();
 
-  TenantLinks(JdbcClient jdbc, Tenants tenants, ObjectProvider<ChannelRows> channels) {
+  TenantLinks(
+      JdbcClient jdbc,
+      Tenants tenants,
+      ObjectProvider<ChannelRows> channels,
+      Authority authority,
+      AdminAudit audit) {
     this.jdbc = jdbc;
     this.tenants = tenants;
     this.channels = channels;
+    this.authority = authority;
+    this.audit = audit;
   }
 
   /** An admin of the tenant gets a code, valid 24 hours, to type on the other platform. */
   @Transactional
   public Outcome<LinkCode> issue(TenantId tenant, long adminId) {
-    if (!admin(tenant, adminId)) {
-      return Outcome.refused(ReasonCode.ADMINS_ONLY);
+    Optional<Refusal> no = authority.refusal(tenant, adminId, Authority.Action.LINK_TENANT);
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
     if (tenants.find(tenant).map(t -> t.platform() == Platform.LOCAL).orElse(true)) {
       return Outcome.refused(ReasonCode.LINK_DEMO_COMPANY);
@@ -63,6 +76,12 @@ public class TenantLinks {
               .query(OffsetDateTime.class)
               .optional();
       if (expires.isPresent()) {
+        // The trail never holds the code: it would let anyone who reads it link a workspace.
+        audit.record(
+            tenant,
+            adminId,
+            AdminAudit.Kind.LINK_CODE_ISSUED,
+            java.util.Map.of("expires", expires.get().toInstant().toString()));
         return Outcome.done(
             new LinkCode(
                 code.substring(0, 4) + "-" + code.substring(4), expires.get().toInstant()));
@@ -79,8 +98,9 @@ public class TenantLinks {
    */
   @Transactional
   public Outcome<Tenant> redeem(TenantId here, long adminId, String typed) {
-    if (!admin(here, adminId)) {
-      return Outcome.refused(ReasonCode.ADMINS_ONLY);
+    Optional<Refusal> no = authority.refusal(here, adminId, Authority.Action.LINK_TENANT);
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
     Optional<String> code = normalise(typed);
     if (code.isEmpty()) {
@@ -141,6 +161,13 @@ public class TenantLinks {
     if (consumed == 0) {
       return Outcome.refused(ReasonCode.LINK_CODE_USED);
     }
+    audit.record(
+        there,
+        here,
+        adminId,
+        AdminAudit.Kind.TENANT_LINKED,
+        java.util.Map.of(
+            "linked", from.get().platform().displayName() + " " + from.get().externalId()));
     merge(from.get(), there);
     return Outcome.done(target);
   }
@@ -172,14 +199,6 @@ public class TenantLinks {
         .param("t", tenant.value())
         .query(Boolean.class)
         .single();
-  }
-
-  private boolean admin(TenantId tenant, long employeeId) {
-    return jdbc.sql("select is_admin from employee where tenant_id = ? and id = ?")
-        .params(tenant.value(), employeeId)
-        .query(Boolean.class)
-        .optional()
-        .orElse(false);
   }
 
   private Optional<Issued> issued(String hash) {

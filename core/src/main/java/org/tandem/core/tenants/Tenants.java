@@ -4,6 +4,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.core.common.Outcome;
+import org.tandem.core.common.Refusal;
+import org.tandem.core.people.AdminAudit;
+import org.tandem.core.people.Authority;
 
 /** Creating tenants, finding them from a platform's id, and reading and setting their policy. */
 @Service
@@ -11,10 +15,14 @@ public class Tenants {
 
   private final TenantRepository repository;
   private final JdbcClient jdbc;
+  private final Authority authority;
+  private final AdminAudit audit;
 
-  Tenants(TenantRepository repository, JdbcClient jdbc) {
+  Tenants(TenantRepository repository, JdbcClient jdbc, Authority authority, AdminAudit audit) {
     this.repository = repository;
     this.jdbc = jdbc;
+    this.authority = authority;
+    this.audit = audit;
   }
 
   /**
@@ -62,27 +70,40 @@ public class Tenants {
     return repository.findById(id.value());
   }
 
+  /**
+   * Sets the policy without an acting person: configuration at install time, tests. The values meet
+   * the same rules as an admin's; an invalid one is a programming error here.
+   */
   @Transactional
   public Tenant change(TenantId id, PolicyChange change) {
+    PolicyRules.check(change)
+        .ifPresent(
+            r -> {
+              throw new IllegalArgumentException("invalid policy: " + r);
+            });
     Tenant tenant = repository.findById(id.value()).orElseThrow();
     tenant.apply(change);
     return tenant;
   }
 
-  /** An admin of the tenant changes its policy; anyone else is refused and nothing changes. */
+  /**
+   * An admin of the tenant changes its policy. Refused, with nothing changed, for anyone else and
+   * for a value out of bounds (the refusal names its field); recorded in the admin trail.
+   */
   @Transactional
-  public org.tandem.core.common.Outcome<Tenant> changePolicy(
-      TenantId id, long adminId, PolicyChange change) {
-    boolean admin =
-        jdbc.sql("select is_admin from employee where tenant_id = ? and id = ?")
-            .params(id.value(), adminId)
-            .query(Boolean.class)
-            .optional()
-            .orElse(false);
-    if (!admin) {
-      return org.tandem.core.common.Outcome.refused(org.tandem.core.common.ReasonCode.ADMINS_ONLY);
+  public Outcome<Tenant> changePolicy(TenantId id, long adminId, PolicyChange change) {
+    java.util.Optional<Refusal> no =
+        authority
+            .refusal(id, adminId, Authority.Action.EDIT_POLICY)
+            .or(() -> PolicyRules.check(change));
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
     }
-    return org.tandem.core.common.Outcome.done(change(id, change));
+    Tenant tenant = repository.findById(id.value()).orElseThrow();
+    java.util.Map<String, Object> changed = tenant.differences(change);
+    tenant.apply(change);
+    audit.record(id, adminId, AdminAudit.Kind.POLICY_CHANGED, changed);
+    return Outcome.done(tenant);
   }
 
   /** The chat platform uninstalled Tandem: the data is kept for the retention period. */
@@ -170,6 +191,11 @@ public class Tenants {
   /** Sets or clears the override of one country's sites. */
   @Transactional
   public void override(TenantId id, CountryOverride override) {
+    PolicyRules.check(override)
+        .ifPresent(
+            r -> {
+              throw new IllegalArgumentException("invalid country override: " + r);
+            });
     jdbc.sql(
             """
             insert into tenant_country_policy

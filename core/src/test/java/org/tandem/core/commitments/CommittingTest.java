@@ -141,11 +141,12 @@ class CommittingTest {
   void aDraftTakesNoCommitmentUntilItIsPublished() {
     TenantId tenant = fixtures.company();
     Mission open = fixtures.workshopInEsch(tenant, 2);
+    long csr = fixtures.csrManager(tenant, "Claire Martin").id();
     Mission draft =
         missions
             .create(
                 tenant,
-                null,
+                csr,
                 Fixtures.draft(
                     open.associationId(),
                     "Draft",
@@ -159,8 +160,9 @@ class CommittingTest {
     Employee a = fixtures.person(tenant, "A");
     assertThat(commitments.commit(tenant, a.id(), draft.id(), false).refusal().code())
         .isEqualTo(ReasonCode.MISSION_NOT_OPEN);
-    assertThat(missions.publish(tenant, draft.id()).value().status()).isEqualTo(MissionStatus.OPEN);
-    assertThat(missions.publish(tenant, draft.id()).refusal().code())
+    assertThat(missions.publish(tenant, csr, draft.id()).value().status())
+        .isEqualTo(MissionStatus.OPEN);
+    assertThat(missions.publish(tenant, csr, draft.id()).refusal().code())
         .isEqualTo(ReasonCode.MISSION_NOT_OPEN);
     assertThat(commitments.commit(tenant, a.id(), draft.id(), false).value().status())
         .isEqualTo(CommitmentStatus.CONFIRMED);
@@ -171,8 +173,9 @@ class CommittingTest {
     TenantId tenant = fixtures.company();
     Mission closed = fixtures.workshopInEsch(tenant, 2);
     Mission cancelled = fixtures.workshopInEsch(tenant, 2);
-    missions.close(tenant, closed.id()).value();
-    missions.cancel(tenant, cancelled.id()).value();
+    long csr = fixtures.csrManager(tenant, "Claire Martin").id();
+    missions.close(tenant, csr, closed.id()).value();
+    missions.cancel(tenant, csr, cancelled.id()).value();
     Employee a = fixtures.person(tenant, "A");
     assertThat(commitments.commit(tenant, a.id(), closed.id(), false).refusal().code())
         .isEqualTo(ReasonCode.MISSION_NOT_OPEN);

@@ -93,6 +93,19 @@ class LoggingHoursTest {
   }
 
   @Test
+  void anEntryOfMoreThanADayIsRefusedHoweverLarge() {
+    Setup s = confirmedVolunteer();
+    tenants.change(s.tenant(), PolicyChange.none().allowance(2000));
+    assertThat(log(s, today, 60).isDone()).isTrue();
+    // Added to the hours already logged that day, this would wrap around an int and look small.
+    for (int minutes : new int[] {24 * 60 + 15, 1_000_000_000, Integer.MAX_VALUE - 59}) {
+      Outcome<HourEntry> o = log(s, today, minutes);
+      assertThat(o.refusal().code()).as("%d min", minutes).isEqualTo(ReasonCode.HOURS_OVER_DAY);
+    }
+    assertThat(entries(s)).isEqualTo(1);
+  }
+
+  @Test
   void aDayHoldsAtMostTwentyFourHoursAcrossEntries() {
     Setup s = confirmedVolunteer();
     tenants.change(s.tenant(), PolicyChange.none().allowance(100));

@@ -301,7 +301,7 @@ class MatchingTest {
         List.of());
     commitments.commit(tenant, ana.id(), committed.id(), false).value();
     matching.dismiss(tenant, ana.id(), dismissed.id());
-    missions.close(tenant, closed.id()).value();
+    missions.close(tenant, fixtures.csrManager(tenant, "Claire Martin").id(), closed.id()).value();
     assertThat(titles(MatchQuery.profileOnly())).containsExactly("Still open");
   }
 

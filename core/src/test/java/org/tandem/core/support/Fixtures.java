@@ -160,8 +160,33 @@ public class Fixtures {
         TeamSize.SINGLE);
   }
 
+  /** A mission imported by the tenant's importer: its sessions may have passed. */
   public Mission mission(TenantId tenant, MissionDraft draft) {
-    return missions.create(tenant, null, draft, true).value();
+    return missions.imported(tenant, importer(tenant).id(), draft).value();
+  }
+
+  /**
+   * The admin who imports a tenant's history, made once per tenant; not an employee, so no report
+   * counts them.
+   */
+  public Employee importer(TenantId tenant) {
+    Employee e =
+        people.enrol(
+            tenant,
+            IdentityKind.SLACK,
+            "UIMPORTER",
+            new NewPerson("Importer", null, Locale.ENGLISH, LUXEMBOURG));
+    if (e.has(org.tandem.core.people.Role.ADMIN)) {
+      return e;
+    }
+    people.bootstrap(tenant, e.id(), org.tandem.core.people.Role.ADMIN);
+    return people.revoke(tenant, e.id(), e.id(), org.tandem.core.people.Role.EMPLOYEE).value();
+  }
+
+  /** A CSR manager of the tenant. */
+  public Employee csrManager(TenantId tenant, String name) {
+    Employee e = person(tenant, name);
+    return people.bootstrap(tenant, e.id(), org.tandem.core.people.Role.CSR_MANAGER);
   }
 
   /** A bookkeeping workshop in Esch-sur-Alzette: one evening a week ago, one a week from now. */

@@ -106,12 +106,15 @@ class TenantIsolationTest {
         .isEqualTo(ReasonCode.NOT_FOUND);
     assertThat(hours.approve(a, intruder.id(), entry.id()).refusal().code())
         .isEqualTo(ReasonCode.NOT_FOUND);
-    assertThat(missions.close(b, mission.id()).refusal().code()).isEqualTo(ReasonCode.NOT_FOUND);
-    assertThat(missions.cancel(b, mission.id()).refusal().code()).isEqualTo(ReasonCode.NOT_FOUND);
+    assertThat(missions.close(b, intruder.id(), mission.id()).refusal().code())
+        .isEqualTo(ReasonCode.NOT_FOUND);
+    assertThat(missions.cancel(b, intruder.id(), mission.id()).refusal().code())
+        .isEqualTo(ReasonCode.NOT_FOUND);
     assertThat(
             missions
                 .edit(
                     b,
+                    intruder.id(),
                     mission.id(),
                     Fixtures.draft(
                         mission.associationId(),
@@ -122,7 +125,7 @@ class TenantIsolationTest {
                         1))
                 .refusal()
                 .code())
-        .isEqualTo(ReasonCode.INVALID_INPUT);
+        .isEqualTo(ReasonCode.NOT_FOUND);
     assertThat(
             associations
                 .edit(
