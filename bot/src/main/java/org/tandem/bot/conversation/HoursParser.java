@@ -19,11 +19,23 @@ public final class HoursParser {
   private static final Pattern MINUTES =
       Pattern.compile("^(-?\\d{1,4})\\s*(?:min|mins|minutes?|minuten)$");
 
-  /** An amount of time inside a sentence: "log 2.5h yesterday", "j'ai fait 3 heures", "90 min". */
+  /**
+   * An amount of time inside a sentence: "log 2.5h yesterday", "j'ai fait 3 heures", "90 min". It
+   * starts a word: the "9h" of "1e9h" or the "000h" of "1000h" is no amount.
+   */
   private static final Pattern IN_SENTENCE =
       Pattern.compile(
-          "(-?\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(h|hr|hrs|hours?|heures?|std|stunden?)(?:\\s*(\\d{2}))?(?!\\p{L})"
-              + "|(-?\\d{1,4})\\s*(min|mins|minutes?|minuten)(?!\\p{L})");
+          "(?<![\\p{L}\\d.,])(-?\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(h|hr|hrs|hours?|heures?|std|stunden?)(?:\\s*(\\d{2}))?(?!\\p{L})"
+              + "|(?<![\\p{L}\\d.,])(-?\\d{1,4})\\s*(min|mins|minutes?|minuten)(?!\\p{L})");
+
+  /** Something typed as an amount of time: digits, maybe more, then a unit of time. */
+  private static final Pattern LOOKS_LIKE_TIME =
+      Pattern.compile(
+          "(?<![\\p{L}\\d.,])([-+]?\\d[^\\s]*?)\\s*(h|hr|hrs|hours?|heures?|std|stunden?|min|mins|minutes?|minuten)(?!\\p{L})");
+
+  /** A number written with an exponent, such as 1e9 or 2.5E-3. */
+  private static final Pattern EXPONENT =
+      Pattern.compile("(?<![\\p{L}\\d.,])[-+]?\\d+(?:[.,]\\d+)?e[-+]?\\d+(?!\\p{L})");
 
   private HoursParser() {}
 
@@ -40,6 +52,23 @@ public final class HoursParser {
       return minutes(m.group(1) + "h" + (m.group(3) == null ? "" : m.group(3)));
     }
     return minutes(m.group(4) + " min");
+  }
+
+  /**
+   * What a sentence holds that was meant as an amount of time but is not one Tandem reads ("1e9h",
+   * "1000h", "1e9"), so the person is told rather than misread. Empty when there is none.
+   */
+  public static java.util.Optional<String> unreadable(String sentence) {
+    if (sentence == null || find(sentence).isPresent()) {
+      return java.util.Optional.empty();
+    }
+    String s = sentence.toLowerCase(java.util.Locale.ROOT);
+    Matcher m = LOOKS_LIKE_TIME.matcher(s);
+    if (m.find()) {
+      return java.util.Optional.of(m.group().strip());
+    }
+    m = EXPONENT.matcher(s);
+    return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
   }
 
   /** Minutes, or empty when the text is not an amount of time. */

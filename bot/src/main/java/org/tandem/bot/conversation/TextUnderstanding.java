@@ -22,6 +22,7 @@ class TextUnderstanding {
               "^(help|aide|hilfe|\\?|menu|start|bonjour|hello|hi|hallo|salut|moin)$|what can you do|que sais tu faire|was kannst du"),
           // Before the other rules: a link code may spell a keyword, as in "link YEAR-2345".
           rule("admin link", "^admin (link|lier|verknupfen)$"),
+          rule("admin audit", "^admin (audit|journal|protokoll)( \\d+)?$"),
           rule("link", "^(link|lier|verknupfen)( |$)"),
           rule(
               "approvals",
@@ -59,7 +60,8 @@ class TextUnderstanding {
   /** The command the text asks for, with the text as its arguments; "hint" when none. */
   Inbound.Command understand(Who who, String text) {
     String folded = SearchText.fold(text);
-    if (HoursParser.find(text).isPresent() && LOG_WORDS.matcher(folded).find()) {
+    boolean amount = HoursParser.find(text).isPresent() || HoursParser.unreadable(text).isPresent();
+    if (amount && LOG_WORDS.matcher(folded).find()) {
       return new Inbound.Command(who, "hours", text);
     }
     for (Rule r : RULES) {

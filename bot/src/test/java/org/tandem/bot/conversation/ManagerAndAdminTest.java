@@ -160,8 +160,11 @@ class ManagerAndAdminTest {
 
     chat.click("policy.edit", Map.of());
     Reply bad = chat.submitForm(Map.of("allowance", List.of("-5"), "currency", List.of("euro")));
-    assertThat(error(bad, "allowance")).contains("between 0 and 2,000");
-    assertThat(error(bad, "currency")).contains("three-letter");
+    assertThat(error(bad, "allowance")).contains("from 0 to 2,000");
+    assertThat(field(bad, "currency").values()).containsExactly("euro");
+    Reply badCurrency = chat.submitForm(Map.of("allowance", List.of("24")));
+    assertThat(error(badCurrency, "currency")).contains("\"EURO\" is not a currency code");
+    assertThat(error(badCurrency, "allowance")).isNull();
     Reply good =
         chat.submitForm(
             Map.of(

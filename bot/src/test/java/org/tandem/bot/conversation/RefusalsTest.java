@@ -132,7 +132,8 @@ class RefusalsTest {
   @Test
   void cancelledAndClosedMissionsSayWhy() {
     Mission cancelled = fixtures.workshopInEsch(tenant, 3);
-    missions.cancel(tenant, fixtures.csrManager(tenant, "Claire Martin").id(), cancelled.id())
+    missions
+        .cancel(tenant, fixtures.csrManager(tenant, "Claire Martin").id(), cancelled.id())
         .value();
     assertNotice(
         en.click("mission.commit", Map.of("missionId", Long.toString(cancelled.id()))),

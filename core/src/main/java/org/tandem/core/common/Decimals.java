@@ -6,15 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * Decimal numbers as people type them in a form: digits, one decimal comma or point, spaces or
- * apostrophes between thousands. No exponent and no sign: {@code new BigDecimal("1E-999999999")}
- * parses into a number nothing downstream can print or store, so such text is not a number here.
+ * apostrophes between thousands, a minus sign (so that a negative amount is refused for what it
+ * is). No exponent: {@code new BigDecimal("1E-999999999")} parses into a number nothing downstream
+ * can print or store, so such text is not a number here.
  */
 public final class Decimals {
 
   /** Longer text is no amount anyone types into a form. */
   static final int MAX_LENGTH = 24;
 
-  private static final Pattern PLAIN = Pattern.compile("\\d{1,18}(?:[.,]\\d{1,6})?");
+  private static final Pattern PLAIN = Pattern.compile("-?\\d{1,18}(?:[.,]\\d{1,6})?");
   private static final Pattern GROUPING =
       Pattern.compile("(?<=\\d)[\\s\\u00A0\\u202F'’](?=\\d{3})");
 

@@ -15,10 +15,11 @@ class DecimalsTest {
     assertThat(Decimals.parse("1 250 000")).contains(new BigDecimal("1250000"));
     assertThat(Decimals.parse("1\u202F250\u00A0000,5")).contains(new BigDecimal("1250000.5"));
     assertThat(Decimals.parse("1'250'000")).contains(new BigDecimal("1250000"));
+    assertThat(Decimals.parse("-5")).contains(new BigDecimal("-5"));
   }
 
   @Test
-  void exponentsSignsAndWordsAreNotNumbers() {
+  void exponentsPlusSignsAndWordsAreNotNumbers() {
     for (String bad :
         new String[] {
           "1E-999999999",

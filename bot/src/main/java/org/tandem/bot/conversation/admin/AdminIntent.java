@@ -22,9 +22,11 @@ import org.tandem.bot.conversation.Reply.Option;
 import org.tandem.bot.conversation.Reply.OptionGroup;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
+import org.tandem.core.common.Decimals;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
 import org.tandem.core.common.Refusal;
+import org.tandem.core.people.Authority;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.People;
 import org.tandem.core.people.Role;
@@ -79,7 +81,7 @@ class AdminIntent implements Handler {
   @Override
   public Reply command(Inbound.Command command, Texts texts) {
     Who who = command.who();
-    if (!who.is(Role.ADMIN)) {
+    if (!Authority.may(who.employeeId(), who.roles(), Authority.Action.EDIT_POLICY)) {
       return refuse(texts);
     }
     Matcher m = ROLE_CHANGE.matcher(SearchText.fold(command.args()).replace("@", ""));
@@ -91,47 +93,29 @@ class AdminIntent implements Handler {
 
   @Override
   public Reply action(Inbound.Action action, Texts texts) {
-    if (!action.who().is(Role.ADMIN)) {
+    if (!Authority.may(
+        action.who().employeeId(), action.who().roles(), Authority.Action.EDIT_POLICY)) {
       return refuse(texts);
     }
     Tenant t = tenants.find(action.who().tenant()).orElseThrow();
     return Reply.of(form(t, Map.of(), null, texts));
   }
 
+  /**
+   * The policy form. Numbers are read by the core's {@link Decimals}, the values checked by the
+   * core when it saves them: a refusal comes back on its field, in the person's language.
+   */
   @Override
   public Reply submit(Inbound.Submit s, Texts texts) {
     Who who = s.who();
-    if (!who.is(Role.ADMIN)) {
+    if (!Authority.may(who.employeeId(), who.roles(), Authority.Action.EDIT_POLICY)) {
       return refuse(texts);
     }
     Map<String, String> errors = new HashMap<>();
-    BigDecimal allowance = decimal(s.value("allowance"));
-    if (allowance == null
-        || allowance.signum() < 0
-        || allowance.compareTo(BigDecimal.valueOf(2000)) > 0) {
-      errors.put("allowance", texts.t("policy.error.allowance"));
-    }
-    BigDecimal rate = decimal(s.value("rate"));
-    if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(10000)) > 0) {
-      errors.put("rate", texts.t("policy.error.rate"));
-    }
-    String currency = s.value("currency").toUpperCase(Locale.ROOT);
-    if (!currency.matches("[A-Z]{3}")) {
-      errors.put("currency", texts.t("policy.error.currency"));
-    }
-    String country = s.value("country").toUpperCase(Locale.ROOT);
-    if (!country.matches("[A-Z]{2}")) {
-      errors.put("country", texts.t("policy.error.country"));
-    }
-    BigDecimal turnover = null;
-    if (!s.value("turnover").isEmpty()) {
-      turnover = decimal(s.value("turnover"));
-      if (turnover == null
-          || turnover.signum() < 0
-          || turnover.compareTo(new BigDecimal("10000000000000")) > 0) {
-        errors.put("turnover", texts.t("policy.error.turnover"));
-      }
-    }
+    BigDecimal allowance = number(s, "allowance", errors, texts);
+    BigDecimal rate = number(s, "rate", errors, texts);
+    BigDecimal turnover =
+        s.value("turnover").isEmpty() ? null : number(s, "turnover", errors, texts);
     if (!errors.isEmpty()) {
       Tenant t = tenants.find(who.tenant()).orElseThrow();
       return Reply.of(form(t, errors, s, texts));
@@ -143,17 +127,36 @@ class AdminIntent implements Handler {
             !"no".equals(s.value("hoursApproval")),
             "FLAG".equals(s.value("overAllowance")) ? OverAllowance.FLAG : OverAllowance.REFUSE,
             rate,
-            currency,
+            s.value("currency").toUpperCase(Locale.ROOT),
             "PUBLIC".equals(s.value("sector")) ? Sector.PUBLIC : Sector.PRIVATE,
-            country,
+            s.value("country").toUpperCase(Locale.ROOT),
             null,
             turnover);
     Outcome<Tenant> o = tenants.changePolicy(who.tenant(), who.employeeId(), change);
     if (!o.isDone()) {
-      return Refusals.reply(o.refusal(), texts);
+      Refusal r = o.refusal();
+      if (r.field() != null) {
+        Tenant t = tenants.find(who.tenant()).orElseThrow();
+        return Reply.of(form(t, Map.of(r.field(), r.message(texts.locale())), s, texts));
+      }
+      return Refusals.reply(r, texts);
     }
     return Reply.notice(Reply.Notice.Level.SUCCESS, texts.t("policy.saved"))
         .then(overview(who, texts));
+  }
+
+  /** The number typed in a field, or null with the reason on the field. */
+  private static BigDecimal number(
+      Inbound.Submit s, String field, Map<String, String> errors, Texts texts) {
+    java.util.Optional<BigDecimal> n = Decimals.parse(s.value(field));
+    if (n.isEmpty()) {
+      errors.put(
+          field,
+          Refusal.on(field, ReasonCode.NOT_A_NUMBER, Decimals.quoted(s.value(field)))
+              .message(texts.locale()));
+      return null;
+    }
+    return n.get();
   }
 
   private Reply overview(Who who, Texts texts) {
@@ -183,7 +186,11 @@ class AdminIntent implements Handler {
             texts.t("policy.title", t.name()),
             null,
             facts,
-            texts.t("admin.roles.help") + "\n" + texts.t("link.admin.hint"),
+            texts.t("admin.roles.help")
+                + "\n"
+                + texts.t("link.admin.hint")
+                + "\n"
+                + texts.t("audit.hint"),
             List.of(Button.primary(texts.t("button.policy"), "policy.edit", Map.of())),
             null));
   }
@@ -345,13 +352,5 @@ class AdminIntent implements Handler {
 
   private static Reply refuse(Texts texts) {
     return Refusals.reply(new Refusal(ReasonCode.ADMINS_ONLY, new Object[0]), texts);
-  }
-
-  private static BigDecimal decimal(String s) {
-    try {
-      return new BigDecimal(s.strip().replace(',', '.'));
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

@@ -24,6 +24,7 @@ import org.tandem.bot.conversation.Who;
 import org.tandem.core.commitments.CommitmentStatus;
 import org.tandem.core.commitments.CommitmentView;
 import org.tandem.core.commitments.Commitments;
+import org.tandem.core.common.Decimals;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.Refusal;
 import org.tandem.core.hours.HourEntry;
@@ -95,6 +96,13 @@ class LogHoursDialog implements Handler {
     minutes.ifPresent(m -> values.put("hours", texts.hours(m)));
     values.put("date", date.orElse(today).toString());
     target.ifPresent(c -> values.put("commitment", Long.toString(c.id())));
+    Optional<String> unreadable = HoursParser.unreadable(text);
+    if (unreadable.isPresent()) {
+      // "log 1e9h yesterday": said so, never read as 9 hours.
+      values.put("hours", unreadable.get());
+      return open(
+          who, values, Map.of("hours", texts.t("hours.error.unreadable", unreadable.get())), texts);
+    }
     if (minutes.isEmpty() || target.isEmpty()) {
       return open(who, values, Map.of(), texts);
     }
@@ -122,7 +130,12 @@ class LogHoursDialog implements Handler {
     }
     OptionalInt minutes = HoursParser.minutes(values.get("hours"));
     if (minutes.isEmpty()) {
-      errors.put("hours", texts.t("hours.error.amount"));
+      String typed = values.get("hours");
+      errors.put(
+          "hours",
+          typed.isBlank()
+              ? texts.t("hours.error.amount")
+              : texts.t("hours.error.unreadable", Decimals.quoted(typed)));
     }
     if (!errors.isEmpty()) {
       return open(who, values, errors, texts);

@@ -22,8 +22,8 @@ import org.tandem.core.common.Refusal;
 import org.tandem.core.hours.Hours;
 import org.tandem.core.hours.PendingHours;
 import org.tandem.core.missions.Missions;
+import org.tandem.core.people.Authority;
 import org.tandem.core.people.People;
-import org.tandem.core.people.Role;
 
 /**
  * What waits for this person's decision: hours to approve or reject (CSR managers, line managers),
@@ -99,7 +99,8 @@ class ApprovalsIntent implements Handler {
     List<Commitment> pendingCommitments =
         commitments.awaitingApproval(who.tenant(), who.employeeId());
     if (pendingHours.isEmpty() && pendingCommitments.isEmpty()) {
-      if (!who.is(Role.CSR_MANAGER)) {
+      // Nothing waits: someone who decides for no one is told so, as the core would refuse them.
+      if (!Authority.may(who.employeeId(), who.roles(), Authority.Action.DECIDE_HOURS)) {
         return Refusals.reply(new Refusal(ReasonCode.CSR_MANAGERS_ONLY, new Object[0]), texts);
       }
       return Reply.notice(Reply.Notice.Level.INFO, texts.t("approvals.none"));

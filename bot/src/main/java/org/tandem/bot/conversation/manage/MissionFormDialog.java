@@ -44,7 +44,7 @@ import org.tandem.core.missions.Missions;
 import org.tandem.core.missions.Schedule;
 import org.tandem.core.missions.Session;
 import org.tandem.core.missions.TeamSize;
-import org.tandem.core.people.Role;
+import org.tandem.core.people.Authority;
 import org.tandem.core.places.Geocoder;
 import org.tandem.core.places.Place;
 import org.tandem.core.skills.SkillTaxonomy;
@@ -116,17 +116,34 @@ class MissionFormDialog implements Handler {
     return open(action.who(), id, texts);
   }
 
+  /**
+   * Why this person may not fill the form: a new mission is for CSR managers, an edit for them and
+   * the mission's organiser. The core decides again when the form is saved.
+   */
+  private static Optional<Refusal> mayNot(Who who, Optional<Mission> editing) {
+    return editing.isPresent()
+        ? Authority.refusal(
+            who.employeeId(),
+            who.roles(),
+            Authority.Action.EDIT_MISSION,
+            Authority.Subject.organisedBy(editing.get().createdBy()))
+        : Authority.refusal(
+            who.employeeId(), who.roles(), Authority.Action.CREATE_MISSION, Authority.Subject.NONE);
+  }
+
   private Reply open(Who who, Long missionId, Texts texts) {
-    if (!who.is(Role.CSR_MANAGER)) {
-      return Refusals.reply(new Refusal(ReasonCode.CSR_MANAGERS_ONLY, new Object[0]), texts);
-    }
     Map<String, List<String>> values = new HashMap<>();
     Map<String, String> context = new HashMap<>();
-    if (missionId != null) {
-      Optional<Mission> found = missions.find(who.tenant(), missionId);
-      if (found.isEmpty()) {
-        return Refusals.notFound(texts);
-      }
+    Optional<Mission> found =
+        missionId == null ? Optional.empty() : missions.find(who.tenant(), missionId);
+    if (missionId != null && found.isEmpty()) {
+      return Refusals.notFound(texts);
+    }
+    Optional<Refusal> no = mayNot(who, found);
+    if (no.isPresent()) {
+      return Refusals.reply(no.get(), texts);
+    }
+    if (found.isPresent()) {
       Mission m = found.get();
       context.put("missionId", Long.toString(m.id()));
       values.put("association", List.of(Long.toString(m.associationId())));
@@ -156,8 +173,15 @@ class MissionFormDialog implements Handler {
   @Override
   public Reply submit(Inbound.Submit submit, Texts texts) {
     Who who = submit.who();
-    if (!who.is(Role.CSR_MANAGER)) {
-      return Refusals.reply(new Refusal(ReasonCode.CSR_MANAGERS_ONLY, new Object[0]), texts);
+    OptionalLong editing = Ids.parse(submit.context().get("missionId"));
+    Optional<Mission> edited =
+        editing.isPresent() ? missions.find(who.tenant(), editing.getAsLong()) : Optional.empty();
+    if (editing.isPresent() && edited.isEmpty()) {
+      return Refusals.notFound(texts);
+    }
+    Optional<Refusal> no = mayNot(who, edited);
+    if (no.isPresent()) {
+      return Refusals.reply(no.get(), texts);
     }
     Map<String, String> errors = new HashMap<>();
     String country = tenants.find(who.tenant()).map(t -> t.country()).orElse("LU");
@@ -225,23 +249,21 @@ class MissionFormDialog implements Handler {
                 .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP),
             capacity.getAsInt(),
             parseEnum(TeamSize.class, submit.value("teamSize")).orElse(TeamSize.SINGLE));
-    OptionalLong editing = Ids.parse(submit.context().get("missionId"));
     Outcome<Mission> o =
         editing.isPresent()
-            ? missions.edit(who.tenant(), editing.getAsLong(), draft)
+            ? missions.edit(who.tenant(), who.employeeId(), editing.getAsLong(), draft)
             : missions.create(who.tenant(), who.employeeId(), draft, true);
     if (!o.isDone()) {
-      if (o.refusal().code() == ReasonCode.INVALID_INPUT) {
-        String field = String.valueOf(o.refusal().args()[0]);
+      Refusal r = o.refusal();
+      if (r.field() != null) {
+        String message =
+            r.code() == ReasonCode.INVALID_INPUT
+                ? texts.t("mission.error." + r.field())
+                : r.message(texts.locale());
         return Reply.of(
-            form(
-                who,
-                submit.values(),
-                Map.of(field, texts.t("mission.error." + field)),
-                submit.context(),
-                texts));
+            form(who, submit.values(), Map.of(r.field(), message), submit.context(), texts));
       }
-      return Refusals.reply(o.refusal(), texts);
+      return Refusals.reply(r, texts);
     }
     Mission m = o.value();
     return Reply.of(
