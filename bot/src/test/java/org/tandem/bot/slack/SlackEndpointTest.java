@@ -437,6 +437,34 @@ class SlackEndpointTest {
   }
 
   @Test
+  void theAdminTrailAnswersAdminsOnlyWithNamesEscapedForSlack() throws Exception {
+    slack.user("U0ADMIN2", "Paula Admin", "en-US", "Europe/Luxembourg", "paula@acme.example");
+    command(TEAM, "U0ADMIN2", "admin", "adm-U0ADMIN2");
+    slack.await("/response/adm-U0ADMIN2", c -> true);
+    TenantId tenant = tenants.find(Platform.SLACK, TEAM).orElseThrow().id();
+    String eve = "<!channel> Eve " + UUID.randomUUID().toString().substring(0, 6);
+    people.enrol(
+        tenant,
+        IdentityKind.SLACK,
+        "UEVE" + eve.substring(eve.length() - 6).toUpperCase(),
+        new org.tandem.core.people.NewPerson(
+            eve, null, java.util.Locale.ENGLISH, Fixtures.LUXEMBOURG));
+    command(
+        TEAM,
+        "U0ADMIN2",
+        "admin grant " + eve.substring(eve.length() - 10) + " csr",
+        "grant-" + user);
+    assertThat(text(slack.await("/response/grant-" + user, c -> true))).contains(eve);
+    command(TEAM, "U0ADMIN2", "admin audit 3", "audit-" + user);
+    FakeSlackApi.Call trail = slack.await("/response/audit-" + user, c -> true);
+    String blocks = JSON.readTree(trail.body()).path("blocks").toString();
+    assertThat(blocks).contains("&lt;!channel&gt; Eve").doesNotContain("<!channel>");
+    command(TEAM, user, "admin audit", "audit-denied-" + user);
+    assertThat(text(slack.await("/response/audit-denied-" + user, c -> true)))
+        .contains("only an admin");
+  }
+
+  @Test
   void aReportAnswersTheManagerAndUploadsTheChartAndCsvToTheirConversationWithTandem()
       throws Exception {
     slack.user("U0ADMIN2", "Léa Admin", "fr-FR", "Europe/Luxembourg", "lea@acme.example");
@@ -590,6 +618,88 @@ class SlackEndpointTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(150);
+  }
+
+  /** A modal submission as Slack sends it, every field a text input (as a forger would send). */
+  Map<String, Object> viewSubmission(String callbackId, Map<String, String> fields) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    fields.forEach(
+        (name, value) ->
+            values.put(name, Map.of(name, Map.of("type", "plain_text_input", "value", value))));
+    return Map.of(
+        "type",
+        "view_submission",
+        "team",
+        Map.of("id", TEAM, "domain", "acme"),
+        "user",
+        Map.of("id", user, "username", "ana", "team_id", TEAM),
+        "api_app_id",
+        "A0TANDEM",
+        "trigger_id",
+        "789." + UUID.randomUUID(),
+        "view",
+        Map.of(
+            "id",
+            "V9",
+            "type",
+            "modal",
+            "callback_id",
+            callbackId,
+            "private_metadata",
+            "{}",
+            "state",
+            Map.of("values", values)));
+  }
+
+  @Test
+  void anEmployeesCraftedPolicyOrMissionSubmissionIsRefusedAndChangesNothing() throws Exception {
+    Employee ana = onboarded(user);
+    TenantId tenant = ana.tenantId();
+    var before = tenants.find(tenant).orElseThrow().policy().yearlyAllowanceHours();
+    HttpResponse<String> policy =
+        interaction(
+            viewSubmission(
+                "policy",
+                Map.of(
+                    "allowance", "1999",
+                    "rate", "45",
+                    "currency", "EUR",
+                    "country", "LU",
+                    "managerApproval", "no",
+                    "hoursApproval", "no")));
+    assertThat(policy.statusCode()).isEqualTo(200);
+    assertThat(policy.body()).doesNotContain("errors");
+    slack.await(
+        "chat.postMessage",
+        c -> user.equals(c.param("channel")) && c.param("text").contains("only an admin"));
+    assertThat(tenants.find(tenant).orElseThrow().policy().yearlyAllowanceHours())
+        .isEqualByComparingTo(before);
+
+    var association =
+        fixtures.association(tenant, "Forgers Anonymous", org.tandem.core.causes.Cause.EDUCATION);
+    HttpResponse<String> mission =
+        interaction(
+            viewSubmission(
+                "mission",
+                Map.of(
+                    "association", Long.toString(association.id()),
+                    "title", "Forged mission",
+                    "mode", "REMOTE",
+                    "hoursPerSession", "2",
+                    "capacity", "4")));
+    assertThat(mission.statusCode()).isEqualTo(200);
+    slack.await(
+        "chat.postMessage",
+        c ->
+            user.equals(c.param("channel"))
+                && c.param("text").contains("reserved for CSR managers"));
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from mission where tenant_id = ? and title = 'Forged mission'")
+                .param(tenant.value())
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test

@@ -368,6 +368,78 @@ class TeamsMessagesTest {
         .isEqualByComparingTo("24");
   }
 
+  /** A task module invoke of the given kind carrying {@code data}, from the current user. */
+  ObjectNode task(String aadTenant, String kind, JsonNode data) {
+    ObjectNode invoke = in(aadTenant, message(""));
+    invoke.put("type", "invoke");
+    invoke.put("name", kind);
+    invoke.putObject("value").set("data", data.deepCopy());
+    return invoke;
+  }
+
+  @Test
+  void anEmployeeSubmittingThePolicyTaskModuleIsRefusedAndChangesNothing() throws Exception {
+    // A company created by an install: its first installer runs it, the next one is an employee.
+    String aadTenant = UUID.randomUUID().toString();
+    post(installation(aadTenant), good());
+    String adminAad = aad;
+    post(in(aadTenant, message("admin")), good());
+    JsonNode edit = button("Edit the policy");
+    JsonNode form =
+        JSON.readTree(post(task(aadTenant, "task/fetch", edit.get("data")), good()).body())
+            .at("/task/value/card/content");
+    ObjectNode data = JSON.createObjectNode();
+    form.get("actions")
+        .get(0)
+        .get("data")
+        .properties()
+        .forEach(e -> data.set(e.getKey(), e.getValue()));
+    for (JsonNode input : form.get("body")) {
+      if (input.has("id")) {
+        data.put(input.get("id").asText(), input.path("value").asText());
+      }
+    }
+    data.put("allowance", "1999");
+
+    aad = UUID.randomUUID().toString();
+    post(installation(aadTenant), good());
+    TenantId tenant = tenants.find(Platform.TEAMS, aadTenant).orElseThrow().id();
+    assertThat(people.identify(tenant, IdentityKind.TEAMS, aad).orElseThrow().roles())
+        .containsExactly(org.tandem.core.people.Role.EMPLOYEE);
+    JsonNode opened =
+        JSON.readTree(post(task(aadTenant, "task/fetch", edit.get("data")), good()).body());
+    assertThat(opened.at("/task/type").asText()).isEqualTo("message");
+    assertThat(opened.at("/task/value").asText()).contains("only an admin");
+    JsonNode refused = JSON.readTree(post(task(aadTenant, "task/submit", data), good()).body());
+    assertThat(refused.at("/task/type").asText()).isEqualTo("message");
+    assertThat(refused.at("/task/value").asText())
+        .contains("only an admin")
+        .doesNotContain("Policy saved");
+    assertThat(tenants.find(tenant).orElseThrow().policy().yearlyAllowanceHours())
+        .isEqualByComparingTo("0");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from admin_audit where tenant_id = ? and action = 'POLICY_CHANGED'")
+                .param(tenant.value())
+                .query(Integer.class)
+                .single())
+        .isZero();
+
+    // The admin's own submission of the same form is saved, and a value out of bounds is not.
+    aad = adminAad;
+    data.put("allowance", "1E-999999999");
+    JsonNode again = JSON.readTree(post(task(aadTenant, "task/submit", data), good()).body());
+    assertThat(again.at("/task/type").asText()).isEqualTo("continue");
+    assertThat(again.at("/task/value/card/content").toString())
+        .contains("1E-999999999")
+        .contains("is not a number I can read");
+    data.put("allowance", "1999");
+    JsonNode saved = JSON.readTree(post(task(aadTenant, "task/submit", data), good()).body());
+    assertThat(saved.at("/task/value").asText()).contains("Policy saved");
+    assertThat(tenants.find(tenant).orElseThrow().policy().yearlyAllowanceHours())
+        .isEqualByComparingTo("1999");
+  }
+
   @Test
   void theConnectorIsRetriedOn429AndTheAppTokenIsFetchedOnceAndCached() throws Exception {
     ObjectNode m = message("help");
