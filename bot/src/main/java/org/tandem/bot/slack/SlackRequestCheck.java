@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.tandem.bot.channels.InboundJson;
 
 /**
  * In front of Bolt's {@code /slack/events} servlet. First Slack's own rule, whole: the signature
@@ -103,12 +104,18 @@ class SlackRequestCheck extends OncePerRequestFilter {
     String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
     try {
       if (type.startsWith("application/json")) {
-        return event(json.readTree(body));
+        JsonNode tree = json.readTree(body);
+        return InboundJson.clean(tree) && event(tree);
       }
       if (type.startsWith("application/x-www-form-urlencoded")) {
         Map<String, String> form = form(body);
+        if (!form.entrySet().stream()
+            .allMatch(e -> InboundJson.clean(e.getKey()) && InboundJson.clean(e.getValue()))) {
+          return false;
+        }
         if (form.containsKey("payload")) {
-          return interaction(json.readTree(form.get("payload")));
+          JsonNode tree = json.readTree(form.get("payload"));
+          return InboundJson.clean(tree) && interaction(tree);
         }
         if (form.containsKey("command")) {
           return id(form.get("team_id")) && id(form.get("user_id"));
@@ -149,8 +156,9 @@ class SlackRequestCheck extends OncePerRequestFilter {
     return who;
   }
 
+  /** A user id where there is one as text (some events carry a user object instead). */
   private static boolean optionalId(JsonNode n) {
-    return n.isMissingNode() || n.isNull() || (n.isTextual() && id(n.asText()));
+    return !n.isTextual() || id(n.asText());
   }
 
   private static boolean id(String s) {

@@ -24,9 +24,9 @@ import org.springframework.web.client.RestClient;
 /**
  * Validates the Bot Framework JWT of every inbound activity, as Microsoft documents it: an RS256
  * signature by a key of the OpenID metadata's JWKS (cached, fetched again on an unknown key id, at
- * most once a minute), the issuer, the audience (our app id), expiry and not-before with five
- * minutes of clock skew, the key's endorsement of the channel, and the {@code serviceUrl} claim
- * equal to the activity's.
+ * most once a minute whether the last fetch worked or not), the issuer, the audience (our app id),
+ * expiry and not-before with five minutes of clock skew, the key's endorsement of the activity's
+ * channel (required), and the {@code serviceUrl} claim equal to the activity's.
  */
 class BotFrameworkAuthenticator {
 
@@ -41,6 +41,8 @@ class BotFrameworkAuthenticator {
   private final ObjectMapper json = new ObjectMapper();
   private volatile JWKSet keys;
   private volatile Instant fetchedAt = Instant.EPOCH;
+  private volatile Instant triedAt = Instant.EPOCH;
+  private volatile java.util.Map<String, List<String>> endorsements = java.util.Map.of();
 
   BotFrameworkAuthenticator(TeamsSettings settings, RestClient http, Clock clock) {
     this.settings = settings;
@@ -65,7 +67,7 @@ class BotFrameworkAuthenticator {
       if (!jwt.verify(new RSASSAVerifier(rsa.toRSAPublicKey()))) {
         return Optional.empty();
       }
-      if (!endorses(key.get(), channelId)) {
+      if (!endorses(jwt.getHeader().getKeyID(), channelId)) {
         return Optional.empty();
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -102,13 +104,17 @@ class BotFrameworkAuthenticator {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  /** A key may list the channels it endorses; when it does, the activity's must be one of them. */
-  private static boolean endorses(JWK key, String channelId) {
-    Object endorsements = key.toJSONObject().get("endorsements");
-    if (!(endorsements instanceof List<?> list) || channelId == null) {
-      return true;
+  /**
+   * The key must endorse the activity's channel: an activity naming no channel, or signed by a key
+   * that endorses none or another one, is refused (a key for another channel, or a token lifted
+   * from one, never carries a Teams activity). Nimbus drops the non-standard {@code endorsements}
+   * member when it parses a key, so they are read from the key set as fetched.
+   */
+  boolean endorses(String kid, String channelId) {
+    if (channelId == null || channelId.isBlank()) {
+      return false;
     }
-    return list.contains(channelId);
+    return endorsements.getOrDefault(kid, List.of()).contains(channelId);
   }
 
   private Optional<JWK> key(String kid) {
@@ -119,8 +125,11 @@ class BotFrameworkAuthenticator {
       return Optional.of(current.getKeyByKeyId(kid));
     }
     synchronized (this) {
-      boolean mayFetch = fetchedAt.plus(REFRESH_AT_MOST_EVERY).isBefore(now);
+      // Counted from the last attempt, failed or not: with the metadata down, thirty tokens with
+      // unknown key ids make one fetch a minute, not thirty.
+      boolean mayFetch = triedAt.plus(REFRESH_AT_MOST_EVERY).isBefore(now);
       if (mayFetch && (keys == null || !fresh || keys.getKeyByKeyId(kid) == null)) {
+        triedAt = now;
         refresh();
       }
       return Optional.ofNullable(keys == null ? null : keys.getKeyByKeyId(kid));
@@ -132,7 +141,16 @@ class BotFrameworkAuthenticator {
       JsonNode metadata =
           json.readTree(http.get().uri(settings.openIdMetadataUrl()).retrieve().body(String.class));
       String jwksUri = metadata.path("jwks_uri").asText();
-      keys = JWKSet.parse(http.get().uri(jwksUri).retrieve().body(String.class));
+      String jwks = http.get().uri(jwksUri).retrieve().body(String.class);
+      JWKSet parsed = JWKSet.parse(jwks);
+      java.util.Map<String, List<String>> endorsed = new java.util.HashMap<>();
+      for (JsonNode k : json.readTree(jwks).path("keys")) {
+        List<String> channels = new java.util.ArrayList<>();
+        k.path("endorsements").forEach(e -> channels.add(e.asText()));
+        endorsed.put(k.path("kid").asText(), List.copyOf(channels));
+      }
+      endorsements = java.util.Map.copyOf(endorsed);
+      keys = parsed;
       fetchedAt = clock.instant();
     } catch (Exception e) {
       log.warn(

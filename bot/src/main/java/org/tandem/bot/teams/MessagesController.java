@@ -59,11 +59,14 @@ class MessagesController {
   @PostMapping("/api/messages")
   ResponseEntity<String> receive(
       @RequestHeader(value = "Authorization", required = false) String authorization,
-      @RequestBody String body) {
+      @RequestBody(required = false) String body) {
     JsonNode activity;
     try {
-      activity = json.readTree(body);
+      activity = json.readTree(body == null ? "" : body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return ResponseEntity.badRequest().build();
+    }
+    if (!activity.isObject()) {
       return ResponseEntity.badRequest().build();
     }
     String serviceUrl = activity.path("serviceUrl").asText(null);
@@ -73,6 +76,11 @@ class MessagesController {
       return ResponseEntity.status(401).build();
     }
     String type = activity.path("type").asText();
+    boolean handled =
+        List.of("message", "invoke", "installationUpdate", "conversationUpdate").contains(type);
+    if (handled && !ActivityCheck.wellFormed(activity)) {
+      return ResponseEntity.badRequest().build();
+    }
     if (!List.of("message", "invoke", "installationUpdate", "conversationUpdate").contains(type)
         || !processed.firstTime("teams", activity.path("id").asText(""))) {
       return ResponseEntity.ok().build();

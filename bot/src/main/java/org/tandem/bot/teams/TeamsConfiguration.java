@@ -21,7 +21,16 @@ class TeamsConfiguration {
 
   @Bean
   BotFrameworkAuthenticator botFrameworkAuthenticator(TeamsSettings settings) {
-    return new BotFrameworkAuthenticator(settings, RestClient.create(), Clock.systemUTC());
+    // Keys are fetched while an activity waits: short timeouts, so a slow metadata endpoint costs
+    // a few seconds once a minute at most.
+    var requests =
+        new org.springframework.http.client.JdkClientHttpRequestFactory(
+            java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(3))
+                .build());
+    requests.setReadTimeout(java.time.Duration.ofSeconds(5));
+    return new BotFrameworkAuthenticator(
+        settings, RestClient.builder().requestFactory(requests).build(), Clock.systemUTC());
   }
 
   @Bean

@@ -179,8 +179,11 @@ public class People {
 
   /**
    * Someone installed Tandem where anyone may install it (in Teams, every user adds the app for
-   * themselves): the first of a tenant with no admin yet runs it, as with {@link #installedBy}; for
-   * later ones nothing changes. The tenant's row is locked, so two first installs make one admin.
+   * themselves): only the very first person of a fresh tenant runs it, as with {@link
+   * #installedBy}: no admin yet <em>and</em> nobody else enrolled. Whatever path an install arrives
+   * by (a personal or team install, installationUpdate or conversationUpdate, in any order with
+   * messages), a later installer finds someone there and nothing changes. The tenant's row is
+   * locked, so two first installs make one admin.
    */
   @Transactional
   public Employee installedByFirst(TenantId tenant, long employeeId) {
@@ -188,7 +191,12 @@ public class People {
         .param(tenant.value())
         .query(Long.class)
         .single();
-    if (adminCount(tenant) == 0) {
+    boolean alone =
+        jdbc.sql("select not exists (select 1 from employee where tenant_id = ? and id <> ?)")
+            .params(tenant.value(), employeeId)
+            .query(Boolean.class)
+            .single();
+    if (alone && adminCount(tenant) == 0) {
       return installedBy(tenant, employeeId);
     }
     return employees.findByIdAndTenantId(employeeId, tenant.value()).orElseThrow();

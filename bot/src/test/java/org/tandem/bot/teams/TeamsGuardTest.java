@@ -1,0 +1,242 @@
+package org.tandem.bot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tandem.bot.support.BotTest;
+import org.tandem.bot.support.FakeBotConnector;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.IdentityKind;
+import org.tandem.core.people.People;
+import org.tandem.core.people.Role;
+import org.tandem.core.tenants.Platform;
+import org.tandem.core.tenants.TenantId;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * {@code /api/messages} against what does not come from Teams as Teams sends it: a token whose key
+ * does not endorse the activity's channel (or an activity naming none), activities without a
+ * tenant, with a NUL in an id, or no object at all; and later people adding Tandem in a tenant, by
+ * every path an install arrives, never becoming its admin. Tokens are issued as the Bot Framework
+ * issues them, by the local fake.
+ */
+@BotTest
+class TeamsGuardTest {
+
+  static final String APP_ID = "00000000-0000-0000-0000-00000000a7d5";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final FakeBotConnector connector = new FakeBotConnector();
+
+  @DynamicPropertySource
+  static void teams(DynamicPropertyRegistry registry) {
+    connector.configure(registry, APP_ID);
+  }
+
+  @AfterAll
+  static void stop() {
+    connector.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired Tenants tenants;
+  @Autowired People people;
+  @Autowired JdbcClient jdbc;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  String tenant;
+
+  @BeforeEach
+  void fresh() {
+    connector.sent.clear();
+    tenant = UUID.randomUUID().toString();
+  }
+
+  ObjectNode activity(String type, String aad, String conversationType) {
+    ObjectNode a = JSON.createObjectNode();
+    a.put("type", type);
+    a.put("id", "act-" + UUID.randomUUID());
+    a.put("serviceUrl", connector.serviceUrl());
+    a.put("channelId", "msteams");
+    a.put("locale", "en-US");
+    a.putObject("from").put("id", "29:" + aad).put("aadObjectId", aad).put("name", "Ana Lopes");
+    a.putObject("recipient").put("id", "28:" + APP_ID).put("name", "Tandem");
+    a.putObject("conversation")
+        .put(
+            "id",
+            conversationType.equals("personal")
+                ? "a:conv-" + aad
+                : "19:team-" + UUID.randomUUID() + "@thread.tacv2")
+        .put("conversationType", conversationType)
+        .put("tenantId", tenant);
+    a.putObject("channelData").putObject("tenant").put("id", tenant);
+    return a;
+  }
+
+  ObjectNode message(String aad, String text) {
+    ObjectNode m = activity("message", aad, "personal");
+    m.put("text", text);
+    return m;
+  }
+
+  ObjectNode installationUpdate(String aad, String conversationType) {
+    ObjectNode a = activity("installationUpdate", aad, conversationType);
+    a.put("action", "add");
+    return a;
+  }
+
+  ObjectNode botAdded(String aad, String conversationType) {
+    ObjectNode a = activity("conversationUpdate", aad, conversationType);
+    a.putArray("membersAdded").addObject().put("id", "28:" + APP_ID);
+    return a;
+  }
+
+  HttpResponse<String> post(String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + connector.token(APP_ID))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(JsonNode activity) throws Exception {
+    return post(JSON.writeValueAsString(activity));
+  }
+
+  boolean admin(String aad) {
+    TenantId t = tenants.find(Platform.TEAMS, tenant).orElseThrow().id();
+    Employee e = people.identify(t, IdentityKind.TEAMS, aad).orElseThrow();
+    return e.has(Role.ADMIN);
+  }
+
+  int tenantsWithoutId() {
+    return jdbc.sql("select count(*) from tenant where platform = 'TEAMS' and external_id = ''")
+        .query(Integer.class)
+        .single();
+  }
+
+  @Test
+  void aTokenWhoseKeyDoesNotEndorseTheActivitysChannelOrNoChannelIsRefused() throws Exception {
+    String aad = UUID.randomUUID().toString();
+    ObjectNode webchat = message(aad, "help");
+    webchat.put("channelId", "webchat");
+    ObjectNode none = message(aad, "help");
+    none.remove("channelId");
+    ObjectNode blank = message(aad, "help");
+    blank.put("channelId", "");
+    for (ObjectNode a : List.of(webchat, none, blank)) {
+      assertThat(post(a).statusCode()).isEqualTo(401);
+    }
+    assertThat(connector.sent).isEmpty();
+    assertThat(tenants.find(Platform.TEAMS, tenant)).isEmpty();
+    // The key endorses msteams: the same activity from Teams is answered.
+    assertThat(post(message(aad, "help")).statusCode()).isEqualTo(200);
+    assertThat(connector.sent).hasSize(1);
+  }
+
+  @Test
+  void malformedActivitiesGet400WithNoDetailAndChangeNothing() throws Exception {
+    String aad = UUID.randomUUID().toString();
+    List<Consumer<ObjectNode>> breakages =
+        List.of(
+            a -> ((ObjectNode) a.get("conversation")).remove("tenantId"),
+            a -> ((ObjectNode) a.get("from")).put("id", "29:ana\u0000"),
+            a -> ((ObjectNode) a.get("from")).put("aadObjectId", aad + "\u0000"),
+            a -> ((ObjectNode) a.get("conversation")).put("id", "a:\u0000"),
+            a -> ((ObjectNode) a.get("conversation")).put("tenantId", tenant + "\u0000"),
+            a -> a.put("text", "my year\u0000"),
+            a -> a.put("id", ""),
+            a -> a.remove("from"),
+            a -> a.remove("conversation"));
+    for (Consumer<ObjectNode> breakage : breakages) {
+      ObjectNode a = message(aad, "help");
+      breakage.accept(a);
+      if (a.has("conversation") && !a.get("conversation").has("tenantId")) {
+        ((ObjectNode) a.get("channelData")).remove("tenant");
+      }
+      HttpResponse<String> r = post(a);
+      assertThat(r.statusCode()).as(a.toString()).isEqualTo(400);
+      assertThat(r.body()).as(a.toString()).isEmpty();
+    }
+    for (String body : List.of("[1,2,3]", "\"text\"", "{\"type\":\"message\"")) {
+      HttpResponse<String> r = post(body);
+      assertThat(r.statusCode()).as(body).isEqualTo(400);
+      assertThat(r.body()).as(body).isEmpty();
+    }
+    ObjectNode install = installationUpdate(aad, "personal");
+    ((ObjectNode) install.get("conversation")).remove("tenantId");
+    ((ObjectNode) install.get("channelData")).remove("tenant");
+    assertThat(post(install).statusCode()).isEqualTo(400);
+
+    assertThat(connector.sent).isEmpty();
+    assertThat(tenants.find(Platform.TEAMS, tenant)).isEmpty();
+    assertThat(tenantsWithoutId()).isZero();
+  }
+
+  @Test
+  void onlyTheFirstPersonToAddTandemInAFreshTenantRunsItWhateverPathLaterInstallsTake()
+      throws Exception {
+    String first = UUID.randomUUID().toString();
+    // Added to a team first: the team install arrives as both a conversationUpdate and an
+    // installationUpdate in the team's channel.
+    post(botAdded(first, "channel"));
+    post(installationUpdate(first, "channel"));
+    assertThat(admin(first)).isTrue();
+
+    String personal = UUID.randomUUID().toString();
+    post(installationUpdate(personal, "personal"));
+    String viaConversationUpdate = UUID.randomUUID().toString();
+    post(botAdded(viaConversationUpdate, "personal"));
+    String team = UUID.randomUUID().toString();
+    post(botAdded(team, "channel"));
+    String chattedFirst = UUID.randomUUID().toString();
+    post(message(chattedFirst, "help"));
+    post(installationUpdate(chattedFirst, "personal"));
+    ObjectNode onlyChannelData = installationUpdate(UUID.randomUUID().toString(), "personal");
+    ((ObjectNode) onlyChannelData.get("conversation")).remove("tenantId");
+    post(onlyChannelData);
+
+    for (String later : List.of(personal, viaConversationUpdate, team, chattedFirst)) {
+      assertThat(admin(later)).as(later).isFalse();
+    }
+    TenantId t = tenants.find(Platform.TEAMS, tenant).orElseThrow().id();
+    assertThat(
+            jdbc.sql("select count(*) from employee where tenant_id = ? and is_admin")
+                .param(t.value())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(connector.sent)
+        .extracting(s -> s[1])
+        .filteredOn(body -> body.contains("You run it for your company"))
+        .isEmpty();
+  }
+
+  @Test
+  void someoneAddingTandemWhereOthersAlreadyTalkToItDoesNotTakeItOver() throws Exception {
+    String colleague = UUID.randomUUID().toString();
+    post(message(colleague, "help"));
+    String installer = UUID.randomUUID().toString();
+    post(installationUpdate(installer, "personal"));
+    assertThat(admin(installer)).isFalse();
+    assertThat(admin(colleague)).isFalse();
+  }
+}
