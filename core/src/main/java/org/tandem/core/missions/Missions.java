@@ -119,10 +119,7 @@ public class Missions {
     }
     Outcome<Mission> saved = save(tenant, null, draft, true);
     audit.record(
-        tenant,
-        importerId,
-        AdminAudit.Kind.IMPORTED,
-        java.util.Map.of("mission", saved.value().id() + " " + draft.title()));
+        tenant, importerId, AdminAudit.Kind.IMPORTED, java.util.Map.of("mission", draft.title()));
     return saved;
   }
 

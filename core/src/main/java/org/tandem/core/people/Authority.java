@@ -38,8 +38,10 @@ public class Authority {
     SEE_REPORTS(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER, Role.ADMIN),
     /** The names on one mission: its organiser, CSR managers and admins. */
     SEE_ROSTER(ReasonCode.ORGANISERS_ONLY, Role.CSR_MANAGER, Role.ADMIN),
-    /** Create a mission or register an association. */
+    /** Create a mission. */
     CREATE_MISSION(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER),
+    /** Register or edit an association. */
+    MANAGE_ASSOCIATIONS(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER),
     /** Edit, publish, close or cancel a mission: its organiser or a CSR manager. */
     EDIT_MISSION(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER),
     /** Approve or reject someone's hours: their line manager or a CSR manager, never oneself. */

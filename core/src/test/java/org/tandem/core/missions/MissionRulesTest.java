@@ -25,6 +25,8 @@ class MissionRulesTest {
 
   @Autowired Missions missions;
   @Autowired Fixtures fixtures;
+  @Autowired org.tandem.core.associations.Associations associations;
+  @Autowired org.tandem.core.people.AdminAudit audit;
 
   static Session on(LocalDate day) {
     Instant start = day.atTime(LocalTime.of(18, 0)).atZone(Fixtures.LUXEMBOURG).toInstant();
@@ -144,5 +146,30 @@ class MissionRulesTest {
     Refusal r = missions.edit(tenant, claire, m.id(), movedBack).refusal();
     assertThat(r.code()).isEqualTo(ReasonCode.MISSION_DATE_PASSED);
     assertThat(missions.sessions(tenant, m.id())).isEqualTo(held);
+  }
+
+  @Test
+  void associationsAreManagedByCsrManagersAndImportsByAdminsOnRecord() {
+    TenantId tenant = fixtures.company();
+    Employee claire = fixtures.csrManager(tenant, "Claire");
+    Employee tom = fixtures.person(tenant, "Tom");
+    var draft =
+        new org.tandem.core.associations.AssociationDraft(
+            "Repair Café Esch", "", List.of(Cause.ENVIRONMENT), null, null, null, null, null);
+    assertThat(associations.register(tenant, tom.id(), draft).refusal().code())
+        .isEqualTo(ReasonCode.CSR_MANAGERS_ONLY);
+    Association a = associations.register(tenant, claire.id(), draft).value();
+    assertThat(associations.edit(tenant, tom.id(), a.id(), draft).refusal().code())
+        .isEqualTo(ReasonCode.CSR_MANAGERS_ONLY);
+    assertThat(associations.imported(tenant, claire.id(), draft).refusal().code())
+        .isEqualTo(ReasonCode.ADMINS_ONLY);
+    assertThat(
+            missions.imported(tenant, claire.id(), draft(a, Fixtures.evening(-3))).refusal().code())
+        .isEqualTo(ReasonCode.ADMINS_ONLY);
+    long importer = fixtures.importer(tenant).id();
+    missions.imported(tenant, importer, draft(a, Fixtures.evening(-3))).value();
+    var last = audit.read(tenant, importer, 1, null).value().entries().get(0);
+    assertThat(last.kind()).isEqualTo(org.tandem.core.people.AdminAudit.Kind.IMPORTED);
+    assertThat(last.detail()).containsEntry("mission", "Repair café");
   }
 }

@@ -108,8 +108,9 @@ public class Fixtures {
 
   public Association association(TenantId tenant, String name, Cause cause) {
     return associations
-        .register(
+        .imported(
             tenant,
+            importer(tenant).id(),
             new AssociationDraft(
                 name,
                 "An association",

@@ -130,6 +130,7 @@ class TenantIsolationTest {
             associations
                 .edit(
                     b,
+                    intruder.id(),
                     mission.associationId(),
                     new AssociationDraft(
                         "Hijacked", "", List.of(Cause.HEALTH), null, null, null, null, null))

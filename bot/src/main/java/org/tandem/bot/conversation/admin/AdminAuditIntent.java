@@ -131,7 +131,10 @@ class AdminAuditIntent implements Handler {
           texts.t(kind, d.getOrDefault("person", ""), role(d.get("role"), texts));
       case LINK_CODE_ISSUED -> texts.t(kind, expiry(d.get("expires"), texts, zone));
       case TENANT_LINKED -> texts.t(kind, d.getOrDefault("linked", ""));
-      case IMPORTED -> texts.t(kind, d.getOrDefault("mission", ""));
+      case IMPORTED ->
+          d.containsKey("association")
+              ? texts.t("audit.kind.imported.association", d.get("association"))
+              : texts.t(kind, d.getOrDefault("mission", ""));
       case POLICY_CHANGED -> texts.t(kind) + ": " + policyChanges(d, texts);
     };
   }
