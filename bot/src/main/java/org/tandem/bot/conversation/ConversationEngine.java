@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tandem.core.text.SearchText;
 
 /**
  * The one brain behind every channel: routes commands, free text, button actions and form
@@ -33,7 +33,8 @@ public class ConversationEngine {
   ConversationEngine(List<Handler> handlers, TextUnderstanding understanding) {
     this.understanding = understanding;
     for (Handler h : handlers) {
-      h.commands().forEach(c -> claim(byCommand, c, h));
+      // "/tandem année" and "/tandem annee", "verknüpfen" and "verknupfen" are one command.
+      h.commands().forEach(c -> claim(byCommand, SearchText.fold(c), h));
       h.actions().forEach(a -> claim(byAction, a, h));
       h.forms().forEach(f -> claim(byForm, f, h));
       if (!h.actions().containsAll(h.formActions())) {
@@ -45,7 +46,7 @@ public class ConversationEngine {
 
   private static void claim(Map<String, Handler> map, String key, Handler h) {
     Handler previous = map.put(key, h);
-    if (previous != null) {
+    if (previous != null && previous != h) {
       throw new IllegalStateException(key + " is claimed by " + previous + " and " + h);
     }
   }
@@ -55,8 +56,60 @@ public class ConversationEngine {
     return Set.copyOf(formActions);
   }
 
+  /**
+   * The action of a form's opener: it asks again what the person typed (their own words, as them),
+   * so the engine answers with the same form, now from a click.
+   */
+  public static final String OPEN_FORM = "form.open";
+
+  /** Typed text longer than this gets no opener: it would not fit in a button's value. */
+  static final int MAX_OPENER_TEXT = 1500;
+
   public Reply handle(Inbound inbound) {
-    return markFormButtons(answer(inbound));
+    Texts texts = Texts.of(inbound.who().locale());
+    return withOpeners(withColons(markFormButtons(answer(inbound)), texts), inbound, texts);
+  }
+
+  /** A form answered to typed text or a command carries a button that asks for it again. */
+  private static Reply withOpeners(Reply reply, Inbound inbound, Texts texts) {
+    Map<String, String> again;
+    if (inbound instanceof Inbound.Text t) {
+      again = Map.of("text", clean(t.text()));
+    } else if (inbound instanceof Inbound.Command c) {
+      again = Map.of("command", nullToEmpty(c.name()), "args", clean(c.args()));
+    } else {
+      return reply;
+    }
+    if (again.values().stream().mapToInt(String::length).sum() > MAX_OPENER_TEXT) {
+      return reply;
+    }
+    Reply.Button opener =
+        Reply.Button.primary(texts.t("form.open"), OPEN_FORM, again).openingForm();
+    List<Reply.Part> parts = new ArrayList<>();
+    for (Reply.Part p : reply.parts()) {
+      parts.add(p instanceof Reply.Form f ? f.withOpener(opener) : p);
+    }
+    return new Reply(parts);
+  }
+
+  /** Facts read "Où : Esch" in French plain text, "Where: Esch" in English and German. */
+  private static Reply withColons(Reply reply, Texts texts) {
+    String colon = texts.colon();
+    List<Reply.Part> parts = new ArrayList<>();
+    for (Reply.Part p : reply.parts()) {
+      if (p instanceof Reply.Card c && !c.facts().isEmpty()) {
+        p =
+            new Reply.Card(
+                c.title(),
+                c.subtitle(),
+                c.facts().stream().map(f -> f.withColon(colon)).toList(),
+                c.text(),
+                c.buttons(),
+                c.image());
+      }
+      parts.add(p);
+    }
+    return new Reply(parts);
   }
 
   private Reply answer(Inbound inbound) {
@@ -67,6 +120,11 @@ public class ConversationEngine {
       }
       if (inbound instanceof Inbound.Text t) {
         return text(t, texts);
+      }
+      if (inbound instanceof Inbound.Action a && a.id().equals(OPEN_FORM)) {
+        return a.get("text") != null
+            ? text(new Inbound.Text(a.who(), a.get("text")), texts)
+            : command(new Inbound.Command(a.who(), a.get("command"), a.get("args")), texts);
       }
       if (inbound instanceof Inbound.Action a) {
         return route(byAction, a.id()).action(a, texts);
@@ -104,19 +162,19 @@ public class ConversationEngine {
   }
 
   private Reply command(Inbound.Command c, Texts texts) {
-    String name = c.name() == null ? "" : c.name().strip().toLowerCase(Locale.ROOT);
+    String name = SearchText.fold(c.name());
     if (name.isEmpty()) {
       return byCommand.get("help").command(c, texts);
     }
     String args = nullToEmpty(c.args()).strip();
     String[] sub = args.split("\\s+", 2);
-    Handler subcommand = byCommand.get(name + " " + sub[0].toLowerCase(Locale.ROOT));
+    String twoWords = name + " " + SearchText.fold(sub[0]);
+    Handler subcommand = byCommand.get(twoWords);
     if (subcommand != null) {
-      // "/tandem admin link": a two-word command has a handler of its own.
+      // "/tandem admin link", "/tandem nouvelle mission": a two-word command has a handler of its
+      // own.
       return subcommand.command(
-          new Inbound.Command(
-              c.who(), name + " " + sub[0].toLowerCase(Locale.ROOT), sub.length > 1 ? sub[1] : ""),
-          texts);
+          new Inbound.Command(c.who(), twoWords, sub.length > 1 ? sub[1] : ""), texts);
     }
     Handler h = byCommand.get(name);
     if (h == null) {
@@ -131,6 +189,12 @@ public class ConversationEngine {
     String text = clean(t.text());
     if (text.isEmpty()) {
       return byCommand.get("help").command(new Inbound.Command(t.who(), "help", ""), texts);
+    }
+    String folded = SearchText.fold(text);
+    Handler named = folded.equals("hint") ? null : byCommand.get(folded);
+    if (named != null) {
+      // A command's own name, in any of its languages ("engagements", "anmeldungen").
+      return named.command(new Inbound.Command(t.who(), folded, ""), texts);
     }
     Inbound.Command understood = understanding.understand(t.who(), text);
     Handler h = byCommand.get(understood.name());

@@ -66,8 +66,19 @@ public record Reply(List<Part> parts) {
     }
   }
 
-  /** A label and a value shown side by side on a card. */
-  public record Fact(String label, String value) {}
+  /**
+   * A label and a value shown side by side on a card; {@code colon} joins them in plain text, the
+   * language's way (French: a non-breaking space before the colon).
+   */
+  public record Fact(String label, String value, String colon) {
+    public Fact(String label, String value) {
+      this(label, value, ": ");
+    }
+
+    public Fact withColon(String c) {
+      return new Fact(label, value, c);
+    }
+  }
 
   /**
    * A button: its label, the action id it sends and the data it carries. {@code opensForm}: the
@@ -124,7 +135,7 @@ public record Reply(List<Part> parts) {
         sb.append(" — ").append(subtitle);
       }
       for (Fact f : facts) {
-        sb.append('\n').append(f.label()).append(": ").append(f.value());
+        sb.append('\n').append(f.label()).append(f.colon()).append(f.value());
       }
       if (text != null && !text.isBlank()) {
         sb.append('\n').append(text);
@@ -191,18 +202,37 @@ public record Reply(List<Part> parts) {
     }
   }
 
-  /** A form, with its fields, errors per field, and context sent back on submit. */
+  /**
+   * A form, with its fields, errors per field, and context sent back on submit. {@code opener}: a
+   * button that asks for the same form again, for channels that open forms only from a click (a
+   * Slack modal needs the click's trigger); null when the form came from a click.
+   */
   public record Form(
       String id,
       String title,
       String intro,
       List<Field> fields,
       String submitLabel,
-      Map<String, String> context)
+      Map<String, String> context,
+      Button opener)
       implements Part {
     public Form {
       fields = List.copyOf(fields);
       context = Map.copyOf(context);
+    }
+
+    public Form(
+        String id,
+        String title,
+        String intro,
+        List<Field> fields,
+        String submitLabel,
+        Map<String, String> context) {
+      this(id, title, intro, fields, submitLabel, context, null);
+    }
+
+    public Form withOpener(Button b) {
+      return new Form(id, title, intro, fields, submitLabel, context, b);
     }
 
     public boolean hasErrors() {

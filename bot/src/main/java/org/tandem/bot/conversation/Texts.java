@@ -1,11 +1,12 @@
 package org.tandem.bot.conversation;
 
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.time.ZoneId;
 import java.util.Locale;
 import org.tandem.bot.i18n.Messages;
+import org.tandem.core.text.Wording;
 
 /**
  * The engine's words in French, English and German ({@code i18n/conversation*.properties}), and
@@ -36,17 +37,29 @@ public final class Texts {
     return messages.t(key, args);
   }
 
+  /** ": " or, in French, a non-breaking space and ": ". */
+  public String colon() {
+    return locale().getLanguage().equals("fr") ? "\u00a0: " : ": ";
+  }
+
   public String hours(int minutes) {
     NumberFormat f = NumberFormat.getNumberInstance(locale());
     f.setMaximumFractionDigits(2);
     return f.format(minutes / 60.0);
   }
 
+  /** "1er déc. 2026", "01.12.2026", "1 Dec 2026": a date in a list. */
   public String date(LocalDate date) {
-    return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()));
+    return Wording.shortDate(date, locale());
   }
 
+  /** "mardi 1er décembre", "Dienstag, 1. Dezember", "Tuesday 1 December". */
   public String longDate(LocalDate date) {
-    return date.format(DateTimeFormatter.ofPattern("EEEE d MMMM", locale()));
+    return Wording.dayAndMonth(date, locale());
+  }
+
+  /** "mardi 1er décembre 2026 à 18:00", "Dienstag, 1. Dezember 2026 um 18:00". */
+  public String dateTime(Instant at, ZoneId zone) {
+    return Wording.dateTime(at.atZone(zone), locale());
   }
 }

@@ -1,13 +1,14 @@
 package org.tandem.bot.i18n;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.tandem.core.text.Wording;
 
 /**
  * One message bundle in one language: English is the base bundle, French and German override it;
- * patterns follow {@link MessageFormat} (apostrophes doubled), also when they take no argument.
+ * patterns are ICU message formats (apostrophes doubled, counts as {@code {0,plural,...}}), also
+ * when they take no argument.
  */
 public final class Messages {
 
@@ -48,8 +49,6 @@ public final class Messages {
 
   public String t(String key, Object... args) {
     String pattern = bundle.getString(key);
-    return args.length == 0
-        ? pattern.replace("''", "'")
-        : new MessageFormat(pattern, locale).format(args);
+    return Wording.format(pattern, locale, args);
   }
 }

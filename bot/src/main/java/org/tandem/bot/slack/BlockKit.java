@@ -45,7 +45,7 @@ final class BlockKit {
 
   private BlockKit() {}
 
-  /** The blocks of a message; forms are left out (they open as modals). */
+  /** The blocks of a message; a form shows as its title and a button that opens it as a modal. */
   static List<Map<String, Object>> message(Reply reply) {
     return blocks(reply, MESSAGE_BLOCKS);
   }
@@ -69,6 +69,11 @@ final class BlockKit {
           more.add(Map.of("type", "divider"));
         }
         more.addAll(card(c));
+      } else if (part instanceof Form f && f.opener() != null) {
+        // A message cannot hold a form: its button opens it as a modal, with the click's trigger.
+        String intro = f.intro() == null || f.intro().isBlank() ? "" : "\n" + escape(f.intro());
+        more.add(section(cut("*" + escape(f.title()) + "*" + intro, SECTION_TEXT)));
+        more.add(actions(List.of(button(f.opener(), 0))));
       } else if (part instanceof More m) {
         more.add(
             actions(

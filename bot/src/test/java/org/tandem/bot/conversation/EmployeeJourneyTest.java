@@ -125,21 +125,23 @@ class EmployeeJourneyTest {
             .orElseThrow();
     assertThat(card.text())
         .startsWith("Mobilise vos compétences en comptabilité")
-        .contains("à 7 km de Differdange");
+        .contains("à 7\u00a0km de Differdange");
     assertThat(card.buttons())
         .extracting(Reply.Button::label)
         .containsExactly("Je m'engage", "Détails", "Pas pour moi");
 
     chat.click("mission.commit", card.buttons().get(0).data());
-    assertThat(chat.last.plainText()).contains("C'est noté : Bookkeeping workshop");
+    assertThat(chat.last.plainText()).contains("C'est noté\u00a0: Bookkeeping workshop");
 
     Reply logged = chat.say("j'ai fait 3 h hier");
-    assertThat(logged.plainText()).contains("3 h déclarées").contains("En attente de validation");
+    assertThat(logged.plainText())
+        .contains("3\u00a0h déclarées")
+        .contains("En attente de validation");
 
     Reply year = chat.say("mon année");
     assertThat(year.plainText())
-        .contains("En attente de validation: 3 h")
-        .contains("Forfait restant: 37 h sur 40 h");
+        .contains("En attente de validation\u00a0: 3\u00a0h")
+        .contains("Forfait restant\u00a0: 37\u00a0h sur 40\u00a0h");
   }
 
   @Test
@@ -257,7 +259,7 @@ class EmployeeJourneyTest {
     Chat b = new Chat(engine, second, Locale.FRENCH);
     a.click("mission.commit", Map.of("missionId", Long.toString(one.id())));
     Reply waitlisted = b.click("mission.commit", Map.of("missionId", Long.toString(one.id())));
-    assertThat(waitlisted.plainText()).contains("n° 1 sur la liste d'attente");
+    assertThat(waitlisted.plainText()).contains("n°\u00a01 sur la liste d'attente");
 
     Reply mine = a.say("mine");
     a.click("commitment.cancel");

@@ -62,8 +62,8 @@ class FrenchIntentsTest {
     Reply details =
         chat.click("mission.details", Map.of("missionId", Long.toString(workshop.id())));
     assertThat(details.plainText())
-        .contains("Où: Esch-sur-Alzette")
-        .contains("Places: 0 sur 2 prises")
+        .contains("Où\u00a0: Esch-sur-Alzette")
+        .contains("Places\u00a0: 0 prise sur 2")
         .contains("Seul·e");
     assertThat(chat.click("mission.dismiss").plainText()).contains("je ne vous la proposerai plus");
   }
@@ -80,13 +80,13 @@ class FrenchIntentsTest {
             HoursRequest.onWorkTime(c.id(), LocalDate.now(Fixtures.LUXEMBOURG), 90, ""))
         .value();
     Reply mine = chat.say("mes engagements");
-    assertThat(mine.plainText()).contains("Votre engagement").contains("Statut: Confirmé");
+    assertThat(mine.plainText()).contains("Votre engagement").contains("Statut\u00a0: Confirmé");
     assertThat(cards(mine).get(0).buttons())
         .extracting(Reply.Button::label)
         .containsExactly("Déclarer des heures", "Détails", "Annuler");
     Reply annee = chat.say("mon année");
     assertThat(annee.plainText())
-        .contains("En attente de validation: 1,5 h")
+        .contains("En attente de validation\u00a0: 1,5\u00a0h")
         .contains("Causes soutenues");
     assertThat(
             chat.click("commitment.cancel", Map.of("commitmentId", Long.toString(c.id())))
@@ -107,7 +107,7 @@ class FrenchIntentsTest {
     assertThat(rse.say("à valider").plainText()).contains("Rien n'attend votre validation");
     assertThat(form(rse.say("nouvelle mission")).title()).isEqualTo("Nouvelle mission");
     assertThat(rse.say("admin").plainText())
-        .contains("Politique de Acme")
+        .contains("Politique d'Acme")
         .contains("Forfait annuel sur le temps de travail");
     assertThat(rse.say("admin grant ana csr").plainText())
         .contains("Ana Lopes est désormais responsable RSE");

@@ -80,7 +80,7 @@ class RefusalsTest {
     assertNotice(
         fr.say("missions près de Atlantis"),
         Reply.Notice.Level.WARNING,
-        "Je ne connais pas de lieu appelé « atlantis »");
+        "Je ne connais pas de lieu appelé «\u00a0atlantis\u00a0»");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.tandem.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -782,6 +783,47 @@ class SlackEndpointTest {
             slack.calls("chat.postMessage").stream()
                 .filter(c -> ("D0DM" + user).equals(c.param("channel"))))
         .hasSize(1);
+  }
+
+  @Test
+  void aFormAskedForInADirectMessageComesWithAButtonThatOpensItAsAModal() throws Exception {
+    Map<String, Object> dm =
+        Map.of(
+            "type", "message",
+            "user", user,
+            "text", "profile",
+            "ts", "1726133700.1",
+            "channel", "D0DM" + user,
+            "event_ts", "1726133700.1",
+            "channel_type", "im");
+    event("Ev" + UUID.randomUUID(), dm, Map.of());
+    FakeSlackApi.Call message =
+        slack.await("chat.postMessage", c -> ("D0DM" + user).equals(c.param("channel")));
+    JsonNode button = null;
+    for (JsonNode block : JSON.readTree(message.param("blocks"))) {
+      for (JsonNode element : block.path("elements")) {
+        if (element.path("action_id").asText().startsWith("form.open")) {
+          button = element;
+        }
+      }
+    }
+    assertThat(button).as(message.param("blocks")).isNotNull();
+    assertThat(button.path("text").path("text").asText()).isEqualTo("Open the form");
+    assertThat(message.param("blocks")).contains("Your volunteering profile");
+    assertThat(slack.calls("views.open")).isEmpty();
+
+    interaction(
+        blockAction(
+            TEAM,
+            user,
+            button.path("action_id").asText(),
+            JSON.readValue(
+                button.path("value").asText(), new TypeReference<Map<String, String>>() {}),
+            "form-open"));
+    FakeSlackApi.Call open = slack.await("views.open", c -> true);
+    assertThat(open.param("view"))
+        .contains("\"type\":\"modal\"")
+        .contains("\"callback_id\":\"profile\"");
   }
 
   @Test

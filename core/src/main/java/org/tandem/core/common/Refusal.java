@@ -1,10 +1,10 @@
 package org.tandem.core.common;
 
-import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.tandem.core.text.Wording;
 
 /**
  * Why a request was refused: a stable code for programs and a message key, with its arguments, for
@@ -40,17 +40,7 @@ public record Refusal(ReasonCode code, Object[] args, String field) {
     } catch (MissingResourceException e) {
       pattern = ResourceBundle.getBundle("i18n/refusals", Locale.ROOT).getString(messageKey());
     }
-    Object[] shown = new Object[args.length];
-    for (int i = 0; i < args.length; i++) {
-      shown[i] =
-          args[i] instanceof java.time.LocalDate d
-              ? d.format(
-                  java.time.format.DateTimeFormatter.ofLocalizedDate(
-                          java.time.format.FormatStyle.LONG)
-                      .withLocale(locale))
-              : args[i];
-    }
-    return new MessageFormat(pattern, locale).format(shown);
+    return Wording.format(pattern, locale, args);
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.tandem.core.availability.Availability;
 import org.tandem.core.causes.Cause;
 import org.tandem.core.missions.MissionMode;
 import org.tandem.core.skills.SkillTaxonomy;
+import org.tandem.core.text.Wording;
 
 /**
  * A mission proposed to an employee, with the facts behind its rank: the skills and causes it
@@ -52,7 +53,7 @@ public record Proposal(
       String cause = Cause.valueOf(sharedCauses.get(0)).label(locale);
       parts.add(
           switch (lang) {
-            case "fr" -> "pour une cause qui vous tient à cœur : " + inSentence(cause, lang);
+            case "fr" -> "pour une cause qui vous tient à cœur\u00a0: " + inSentence(cause, lang);
             case "de" -> "für ein Anliegen, das Ihnen wichtig ist: " + cause;
             default -> "for a cause you care about: " + inSentence(cause, lang);
           });
@@ -61,15 +62,15 @@ public record Proposal(
       long km = Math.max(1, Math.round(distanceKm));
       parts.add(
           switch (lang) {
-            case "fr" -> "à " + km + " km de " + fromPlace;
-            case "de" -> km + " km von " + fromPlace;
-            default -> km + " km from " + fromPlace;
+            case "fr" -> "à " + km + "\u00a0km " + Wording.frenchDe(fromPlace);
+            case "de" -> km + "\u00a0km von " + fromPlace;
+            default -> km + "\u00a0km from " + fromPlace;
           });
     } else if (mode == MissionMode.HYBRID) {
       // Beyond the travel range a hybrid mission is proposed for its remote part.
       parts.add(
           switch (lang) {
-            case "fr" -> "à distance, ou sur place à " + missionPlace;
+            case "fr" -> "à distance, ou sur place " + Wording.frenchA(missionPlace);
             case "de" -> "remote, oder vor Ort in " + missionPlace;
             default -> "remote, or on site in " + missionPlace;
           });

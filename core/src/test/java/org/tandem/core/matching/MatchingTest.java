@@ -149,13 +149,13 @@ class MatchingTest {
     String accounting = skills.label("accounting", Locale.ENGLISH).toLowerCase(Locale.ROOT);
     assertThat(p.reason(Locale.ENGLISH, skills))
         .startsWith("uses your " + accounting)
-        .contains(" skills · 7 km from Differdange · Thursday evenings");
+        .contains(" skills · 7\u00a0km from Differdange · Thursday evenings");
     assertThat(p.reason(Locale.FRENCH, skills))
         .startsWith("mobilise vos compétences en ")
-        .contains("· à 7 km de Differdange · jeudi soir");
+        .contains("· à 7\u00a0km de Differdange · jeudi soir");
     assertThat(p.reason(Locale.GERMAN, skills))
         .startsWith("nutzt Ihre Kenntnisse in " + skills.label("accounting", Locale.GERMAN))
-        .contains("7 km von Differdange · Donnerstag abends");
+        .contains("7\u00a0km von Differdange · Donnerstag abends");
   }
 
   @Test

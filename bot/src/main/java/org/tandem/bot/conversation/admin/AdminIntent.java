@@ -60,7 +60,7 @@ class AdminIntent implements Handler {
 
   @Override
   public Set<String> commands() {
-    return Set.of("admin", "policy", "politique");
+    return Set.of("admin", "policy", "politique", "richtlinie");
   }
 
   @Override

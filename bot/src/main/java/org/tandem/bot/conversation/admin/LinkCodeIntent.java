@@ -1,7 +1,5 @@
 package org.tandem.bot.conversation.admin;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -52,11 +50,7 @@ class LinkCodeIntent implements Handler {
         texts.t(
             here.platform() == Platform.TEAMS ? "link.code.how.slack" : "link.code.how.teams",
             code.code());
-    String until =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(texts.locale())
-            .withZone(who.zone())
-            .format(code.expiresAt());
+    String until = texts.dateTime(code.expiresAt(), who.zone());
     return Reply.of(
         new Reply.Card(
             texts.t("link.code.title", here.name()),

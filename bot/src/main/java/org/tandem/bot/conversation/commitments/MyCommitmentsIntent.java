@@ -1,7 +1,5 @@
 package org.tandem.bot.conversation.commitments;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +32,7 @@ class MyCommitmentsIntent implements Handler {
 
   @Override
   public Set<String> commands() {
-    return Set.of("mine", "commitments", "engagements");
+    return Set.of("mine", "commitments", "engagements", "anmeldungen");
   }
 
   @Override
@@ -65,16 +63,13 @@ class MyCommitmentsIntent implements Handler {
               null));
     }
     Reply reply = Reply.notice(Reply.Notice.Level.INFO, texts.t("mine.intro", mine.size()));
-    DateTimeFormatter f =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(texts.locale());
     for (CommitmentView c : mine.subList(0, Math.min(MAX, mine.size()))) {
       List<Fact> facts = new ArrayList<>();
       String status =
           texts.t("status." + c.status().name().toLowerCase(Locale.ROOT), c.waitlistPosition());
       facts.add(new Fact(texts.t("mine.status"), status));
       if (c.nextSession() != null) {
-        facts.add(new Fact(texts.t("mine.next"), c.nextSession().atZone(who.zone()).format(f)));
+        facts.add(new Fact(texts.t("mine.next"), texts.dateTime(c.nextSession(), who.zone())));
       }
       List<Button> buttons = new ArrayList<>();
       Map<String, String> data = Map.of("commitmentId", Long.toString(c.id()));

@@ -183,7 +183,7 @@ class LogHoursDialog implements Handler {
     String text = status + (e.overAllowance() ? "\n" + texts.t("hours.logged.over") : "");
     return Reply.of(
         new Reply.Card(
-            texts.t("hours.logged", texts.hours(e.minutes()), texts.longDate(e.date()), title),
+            texts.t("hours.logged", e.minutes() / 60.0, texts.longDate(e.date()), title),
             null,
             List.of(),
             text,

@@ -84,7 +84,13 @@ class MissionFormDialog implements Handler {
 
   @Override
   public Set<String> commands() {
-    return Set.of("newmission", "nouvellemission", "neuereinsatz");
+    return Set.of(
+        "newmission",
+        "new mission",
+        "nouvellemission",
+        "nouvelle mission",
+        "neuereinsatz",
+        "neuer einsatz");
   }
 
   @Override

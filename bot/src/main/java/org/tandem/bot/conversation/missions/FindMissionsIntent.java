@@ -59,7 +59,7 @@ class FindMissionsIntent implements Handler {
 
   @Override
   public Set<String> commands() {
-    return Set.of("missions", "mission", "find", "trouver", "suchen", "einsatze");
+    return Set.of("missions", "mission", "find", "trouver", "suchen", "einsätze", "einsatz");
   }
 
   @Override

@@ -2,8 +2,6 @@ package org.tandem.bot.conversation.missions;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,10 +126,7 @@ public class MissionCards {
     if (sessions.isEmpty()) {
       return texts.t("schedule.flexible");
     }
-    DateTimeFormatter f =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(texts.locale());
-    String first = sessions.get(0).startsAt().atZone(zone).format(f);
+    String first = texts.dateTime(sessions.get(0).startsAt(), zone);
     return sessions.size() == 1 ? first : texts.t("schedule.series", sessions.size(), first);
   }
 

@@ -53,10 +53,7 @@ public class ReportReply {
     facts.add(
         new Fact(
             texts.t("report.volunteers"),
-            texts.t(
-                    "report.volunteers.value",
-                    words.number(f.volunteers()),
-                    words.number(f.employeesReached()))
+            texts.t("report.volunteers.value", f.volunteers(), f.employeesReached())
                 + participation
                 + compare(f.volunteers(), p.volunteers(), words, texts)));
     facts.add(
@@ -64,10 +61,10 @@ public class ReportReply {
             texts.t("report.commitments"),
             texts.t(
                 "report.commitments.value",
-                words.number(f.commitmentsMade()),
-                words.number(f.commitmentsCompleted()),
-                words.number(f.commitmentsCancelled()),
-                words.number(f.noShows()))));
+                f.commitmentsMade(),
+                f.commitmentsCompleted(),
+                f.commitmentsCancelled(),
+                f.noShows())));
     facts.add(
         new Fact(
             texts.t("report.hours"),
@@ -108,7 +105,7 @@ public class ReportReply {
     text.append(texts.t("report.breakdown", words.dimension(r.dimension()))).append('\n');
     List<Group> groups = r.groups();
     if (groups.isEmpty()) {
-      text.append(texts.t("report.nothing"));
+      text.append(texts.t("report.nothing")).append('\n');
     }
     int shown = 0;
     for (Group g : groups) {
@@ -122,7 +119,7 @@ public class ReportReply {
           .append(
               texts.t(
                   "report.line",
-                  words.number(g.figures().volunteers()),
+                  g.figures().volunteers(),
                   words.hours(g.figures().approvedMinutes())))
           .append('\n');
       shown++;
