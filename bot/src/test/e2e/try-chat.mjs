@@ -70,7 +70,7 @@ try {
   await page.screenshot({ path: `${shots}/try-chat-en.png`, fullPage: false });
 
   await loop(page, 'nathalie.kieffer', 'fr', "missions près d'Esch-sur-Alzette", "j'ai fait 3 h hier", 'mon année',
-    { committed: "C'est noté", logged: '3 h déclarées', year: 'En attente de validation' });
+    { committed: "C'est noté", logged: '3\u00a0h déclarées', year: 'En attente de validation' });
   await page.screenshot({ path: `${shots}/try-chat-fr.png`, fullPage: false });
 
   // Forms render and keep input: the profile form with a wrong town shows the error on the field.

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.conversation.Inbound;
@@ -52,6 +53,30 @@ class TryChatController {
   @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
   String page() throws java.io.IOException {
     return new ClassPathResource("web/try.html").getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  /** The page's own words, in the language picked on the page. */
+  static final List<String> PAGE_WORDS =
+      List.of(
+          "try.title",
+          "try.lead",
+          "try.start",
+          "try.empty",
+          "try.placeholder",
+          "try.send",
+          "try.talkingAs",
+          "try.role.admin",
+          "try.role.csr",
+          "try.role.employee",
+          "try.help");
+
+  @GetMapping("/try/words")
+  Map<String, String> words(@RequestParam(defaultValue = "en") String locale) {
+    org.tandem.bot.conversation.Texts texts =
+        org.tandem.bot.conversation.Texts.of(java.util.Locale.forLanguageTag(locale));
+    Map<String, String> words = new java.util.LinkedHashMap<>();
+    PAGE_WORDS.forEach(k -> words.put(k, texts.t(k)));
+    return words;
   }
 
   record Person(String handle, String name, String site, List<String> roles, String locale) {}

@@ -14,10 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.tandem.bot.conversation.Texts;
 
-/** The Teams app package: a valid v1.17 manifest, the two icons at their sizes, the commands. */
+/**
+ * The Teams app package: a valid v1.17 manifest, the two icons at their sizes, the commands, and
+ * their French and German titles.
+ */
 class TeamsManifestTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +52,42 @@ class TeamsManifestTest {
     List<String> commands = new ArrayList<>();
     bot.at("/commandLists/0/commands").forEach(c -> commands.add(c.get("title").asText()));
     assertThat(commands).contains("missions", "profile", "hours", "mine", "year", "report", "help");
+  }
+
+  @Test
+  void theCommandListSpeaksFrenchAndGermanAndEveryTitleIsACommand() throws Exception {
+    JsonSchema schema;
+    try (InputStream in =
+        getClass()
+            .getResourceAsStream(
+                "/schemas/teams-manifest/MicrosoftTeams.v1.24.Localization.schema.json")) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+    }
+    JsonNode manifest = JSON.readTree(Files.readString(DIR.resolve("manifest.json")));
+    JsonNode languages = manifest.at("/localizationInfo/additionalLanguages");
+    List<String> tags = new ArrayList<>();
+    languages.forEach(l -> tags.add(l.get("languageTag").asText()));
+    assertThat(tags).containsExactly("fr", "de");
+    int commands = manifest.at("/bots/0/commandLists/0/commands").size();
+    for (JsonNode language : languages) {
+      String tag = language.get("languageTag").asText();
+      JsonNode file = JSON.readTree(Files.readString(DIR.resolve(language.get("file").asText())));
+      assertThat(schema.validate(file)).as(tag).isEmpty();
+      Texts texts = Texts.of(Locale.forLanguageTag(tag));
+      String help = texts.t("help.employee") + texts.t("help.csr");
+      for (int i = 0; i < commands; i++) {
+        String key = "bots[0].commandLists[0].commands[" + i + "]";
+        String title = file.path(key + ".title").asText();
+        assertThat(file.path(key + ".description").asText()).as(tag + " " + i).isNotBlank();
+        // The title is what Teams sends when the command is picked: help lists the same word.
+        if (!title.equals(texts.t("try.help"))) {
+          assertThat(help).as(tag + " help lists " + title).contains("*" + title);
+        }
+      }
+      ObjectNode broken =
+          ((ObjectNode) file.deepCopy()).put("bots[0].commandLists[0].commands[12].title", "x");
+      assertThat(schema.validate(broken)).isNotEmpty();
+    }
   }
 
   @Test

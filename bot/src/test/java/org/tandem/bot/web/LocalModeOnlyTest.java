@@ -65,6 +65,23 @@ class LocalModeOnlyTest {
   }
 
   @Test
+  void theTryItPageSpeaksThePickedLanguage() {
+    RestClient http = RestClient.create("http://localhost:" + port);
+    assertThat(http.get().uri("/").retrieve().body(String.class))
+        .contains("data-word=\"try.send\"")
+        .contains("data-placeholder=\"try.placeholder\"");
+    assertThat(http.get().uri("/try/words?locale=fr").retrieve().body(String.class))
+        .contains("\"try.send\":\"Envoyer\"")
+        .contains("\"try.help\":\"aide\"")
+        .contains("Vous parlez en tant que");
+    assertThat(http.get().uri("/try/words?locale=de").retrieve().body(String.class))
+        .contains("\"try.send\":\"Senden\"")
+        .contains("Sie sprechen als");
+    assertThat(http.get().uri("/try/words?locale=en").retrieve().body(String.class))
+        .contains("\"try.send\":\"Send\"");
+  }
+
+  @Test
   void outsideLocalModeTandemRefusesToStartWithoutAnEncryptionKey() {
     String url = ((HikariDataSource) dataSource).getJdbcUrl();
     org.assertj.core.api.Assertions.assertThatThrownBy(
