@@ -85,6 +85,7 @@ try {
 
   // A CSR manager's report: the card, the chart drawn in the page, the CSV downloadable.
   await page.click('.person[data-handle="sophie.muller"]');
+  await page.waitForSelector('#log .reply');
   await page.click('#langs button[data-lang="en"]');
   const report = await send(page, 'report this year by site');
   const reportText = await report.innerText();

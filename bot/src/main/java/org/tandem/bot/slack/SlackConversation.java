@@ -34,7 +34,7 @@ class SlackConversation {
   /** Said when the work after the ack cannot even be queued; the person's language is unknown. */
   static final String BUSY =
       "Tandem is very busy right now: please try again in a minute."
-          + " / Tandem est très sollicité : réessayez dans une minute."
+          + " / Tandem est très sollicité\u00a0: réessayez dans une minute."
           + " / Tandem ist gerade sehr ausgelastet: bitte in einer Minute erneut versuchen.";
 
   Reply handle(Inbound inbound) {
