@@ -34,6 +34,9 @@ public class Missions {
   static final int MAX_DESCRIPTION = 4000;
   static final int MAX_CAPACITY = 1000;
 
+  /** A weekly series for a year at most: a longer one is a new mission next year. */
+  static final int MAX_SESSIONS = 52;
+
   /** Missions are planned at most this many years ahead: a later date is a typing mistake. */
   static final int MAX_YEARS_AHEAD = 3;
 
@@ -346,6 +349,7 @@ public class Missions {
       return Optional.of("hoursPerSession");
     }
     if (d.schedule() == null
+        || d.sessions().size() > MAX_SESSIONS
         || (d.schedule() == Schedule.ONE_DATE && d.sessions().size() != 1)
         || (d.schedule() == Schedule.SERIES && d.sessions().size() < 2)
         || (d.schedule() == Schedule.FLEXIBLE && !d.sessions().isEmpty())) {

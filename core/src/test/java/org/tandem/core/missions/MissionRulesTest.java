@@ -110,6 +110,12 @@ class MissionRulesTest {
     Refusal year9999 =
         missions.create(tenant, claire, draft(a, on(LocalDate.of(9999, 12, 31))), true).refusal();
     assertThat(year9999.code()).isEqualTo(ReasonCode.MISSION_DATE_TOO_FAR);
+    Session[] weekly = new Session[53];
+    for (int i = 0; i < weekly.length; i++) {
+      weekly[i] = on(today.plusWeeks(i));
+    }
+    Refusal tooMany = missions.create(tenant, claire, draft(a, weekly), true).refusal();
+    assertThat(tooMany.field()).isEqualTo("sessions");
     assertThat(missions.create(tenant, claire, draft(a, on(today)), true).isDone()).isTrue();
     assertThat(missions.create(tenant, claire, draft(a, on(today.plusYears(3))), true).isDone())
         .isTrue();
