@@ -89,9 +89,23 @@ final class BlockKit {
     return blocks;
   }
 
-  /** The plain text of a reply, for notifications and clients that show no blocks. */
+  /**
+   * The plain text of a reply, for notifications and clients that show no blocks. Slack reads it as
+   * mrkdwn, so it is escaped as the blocks are: a name or title never becomes a mention, a
+   * broadcast or a link there either.
+   */
   static String fallback(Reply reply) {
-    return cut(reply.plainText(), 3000);
+    return cutEscaped(escape(reply.plainText()), 3000);
+  }
+
+  /** Cut without leaving half an entity ({@code &am…}) behind. */
+  static String cutEscaped(String escaped, int max) {
+    String cut = cut(escaped, max);
+    int amp = cut.lastIndexOf('&');
+    if (cut.length() < escaped.length() && amp >= 0 && cut.indexOf(';', amp) < 0) {
+      return cut.substring(0, amp) + "…";
+    }
+    return cut;
   }
 
   static List<Map<String, Object>> card(Card c) {
@@ -290,8 +304,9 @@ final class BlockKit {
     return Map.of("type", "plain_text", "text", text.isEmpty() ? " " : text, "emoji", true);
   }
 
+  /** Verbatim: Slack turns no bare URL, channel name or mention in it into a link. */
   private static Map<String, Object> mrkdwn(String text) {
-    return Map.of("type", "mrkdwn", "text", text.isEmpty() ? " " : text);
+    return Map.of("type", "mrkdwn", "text", text.isEmpty() ? " " : text, "verbatim", true);
   }
 
   private static String icon(Notice.Level level) {

@@ -40,6 +40,8 @@ final class AdaptiveCards {
   static ObjectNode message(Reply reply) {
     ObjectNode activity = JSON.createObjectNode();
     activity.put("type", "message");
+    // Teams reads a message's text as markdown: plain, a title's [link](…) stays text.
+    activity.put("textFormat", "plain");
     activity.put(
         "text",
         reply.plainText().length() > 2000
@@ -79,7 +81,10 @@ final class AdaptiveCards {
       if (!c.facts().isEmpty()) {
         ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
         for (Fact f : c.facts()) {
-          facts.addObject().put("title", f.label()).put("value", f.value());
+          facts
+              .addObject()
+              .put("title", markdownEscaped(f.label()))
+              .put("value", markdownEscaped(f.value()));
         }
       }
       if (c.text() != null && !c.text().isBlank()) {
@@ -248,11 +253,35 @@ final class AdaptiveCards {
   }
 
   private static ObjectNode text(ArrayNode body, String text, String weight) {
-    ObjectNode t = body.addObject().put("type", "TextBlock").put("text", text).put("wrap", true);
+    ObjectNode t =
+        body.addObject()
+            .put("type", "TextBlock")
+            .put("text", markdownEscaped(text))
+            .put("wrap", true);
     if (weight != null) {
       t.put("weight", weight);
     }
     return t;
+  }
+
+  /**
+   * TextBlocks and facts are read as markdown: every character of a link, an emphasis or code gets
+   * a backslash, so a mission title such as {@code [Win](https://evil.example)} or {@code
+   * **URGENT**} shows as typed, never as a link or emphasis. Newlines stay (a paragraph break is
+   * two); a leading "-" or "1." may still make a list, which links nothing.
+   */
+  static String markdownEscaped(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (char ch : text.toCharArray()) {
+      if ("\\`*_[]()<>~".indexOf(ch) >= 0) {
+        out.append('\\');
+      }
+      out.append(ch);
+    }
+    return out.toString();
   }
 
   /** The submitted values of a form, split from the form id and the context. */

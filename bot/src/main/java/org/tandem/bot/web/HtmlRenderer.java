@@ -53,7 +53,7 @@ class HtmlRenderer {
   private void file(StringBuilder html, Reply.File f) {
     if (f.isImage()) {
       html.append("<figure class=\"file\"><img src=\"")
-          .append(escape(f.path()))
+          .append(escape(url(f.path())))
           .append("\" alt=\"")
           .append(escape(f.title()))
           .append("\"><figcaption>")
@@ -61,7 +61,7 @@ class HtmlRenderer {
           .append("</figcaption></figure>");
     } else {
       html.append("<div class=\"file\"><a href=\"")
-          .append(escape(f.path()))
+          .append(escape(url(f.path())))
           .append("\" download=\"")
           .append(escape(f.name()))
           .append("\">")
@@ -95,7 +95,7 @@ class HtmlRenderer {
     }
     if (c.image() != null) {
       html.append("<img class=\"card-image\" src=\"")
-          .append(escape(c.image().url()))
+          .append(escape(url(c.image().url())))
           .append("\" alt=\"")
           .append(escape(c.image().altText()))
           .append("\">");
@@ -254,6 +254,19 @@ class HtmlRenderer {
   /** Escaped text with *bold* and line breaks, the light markup replies use. */
   static String text(String s) {
     return escape(s).replaceAll("\\*([^*\\n]+)\\*", "<b>$1</b>").replace("\n", "<br>");
+  }
+
+  /**
+   * Only addresses of this site or of the web go into {@code src} and {@code href}: a {@code
+   * javascript:} or {@code data:} one, whoever made it, becomes an inert {@code #}.
+   */
+  static String url(String u) {
+    if (u == null) {
+      return "#";
+    }
+    String lower = u.strip().toLowerCase(java.util.Locale.ROOT);
+    boolean local = lower.startsWith("/") && !lower.startsWith("//") && !lower.startsWith("/\\");
+    return local || lower.startsWith("https://") || lower.startsWith("http://") ? u.strip() : "#";
   }
 
   static String escape(String s) {

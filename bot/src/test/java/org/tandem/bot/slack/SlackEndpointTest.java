@@ -455,7 +455,9 @@ class SlackEndpointTest {
         "U0ADMIN2",
         "admin grant " + eve.substring(eve.length() - 10) + " csr",
         "grant-" + user);
-    assertThat(text(slack.await("/response/grant-" + user, c -> true))).contains(eve);
+    assertThat(text(slack.await("/response/grant-" + user, c -> true)))
+        .contains(BlockKit.escape(eve))
+        .doesNotContain("<!channel>");
     command(TEAM, "U0ADMIN2", "admin audit 3", "audit-" + user);
     FakeSlackApi.Call trail = slack.await("/response/audit-" + user, c -> true);
     String blocks = JSON.readTree(trail.body()).path("blocks").toString();

@@ -299,4 +299,36 @@ class SlackGuardTest {
     assertThat(SlackEndpointTest.text(slack.await("/response/acme-admin", c -> true)))
         .contains("Policy of");
   }
+
+  @Test
+  void aHostileMissionTitleReachesSlackAsInertTextInBlocksAndFallback() throws Exception {
+    TenantId acme = tenants.findOrCreate(Platform.SLACK, TEAM, "acme", "LU").id();
+    Employee me =
+        people.enrol(
+            acme,
+            IdentityKind.SLACK,
+            user,
+            new org.tandem.core.people.NewPerson(
+                "Ana Lopes", null, java.util.Locale.ENGLISH, Fixtures.LUXEMBOURG));
+    people.updateProfile(acme, me.id(), fixtures.accountantInDifferdange(acme).profile());
+    Mission mission = fixtures.workshopInEsch(acme, 3);
+    jdbc.sql("update mission set title = ? where id = ?")
+        .params(
+            org.tandem.bot.support.Hostile.TITLE + " " + org.tandem.bot.support.Hostile.NAME,
+            mission.id())
+        .update();
+    signed(
+        interaction(
+            click(TEAM, "mission.details#0", Map.of("missionId", Long.toString(mission.id())))),
+        "application/x-www-form-urlencoded");
+    FakeSlackApi.Call reply = slack.await("/response/click-" + user, c -> true);
+    var json = JSON.readTree(reply.body());
+    BlockKitEscapingTest.assertInert(json.path("text").asText());
+    assertThat(json.path("text").asText()).contains("&lt;!channel&gt;");
+    var texts = BlockKitEscapingTest.mrkdwn(json.path("blocks"), new java.util.ArrayList<>());
+    for (var t : texts) {
+      BlockKitEscapingTest.assertInert(t.path("text").asText());
+    }
+    assertThat(reply.body()).doesNotContain("<!channel>").doesNotContain("<@U0BOSS>");
+  }
 }

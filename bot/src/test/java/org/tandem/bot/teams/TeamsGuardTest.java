@@ -58,6 +58,7 @@ class TeamsGuardTest {
   @Autowired Tenants tenants;
   @Autowired People people;
   @Autowired JdbcClient jdbc;
+  @Autowired org.tandem.core.support.Fixtures fixtures;
 
   final HttpClient http = HttpClient.newHttpClient();
   String tenant;
@@ -238,5 +239,34 @@ class TeamsGuardTest {
     post(installationUpdate(installer, "personal"));
     assertThat(admin(installer)).isFalse();
     assertThat(admin(colleague)).isFalse();
+  }
+
+  @Test
+  void aHostileMissionTitleReachesTeamsAsTextNotMarkdown() throws Exception {
+    String aad = UUID.randomUUID().toString();
+    post(message(aad, "help"));
+    TenantId t = tenants.find(Platform.TEAMS, tenant).orElseThrow().id();
+    Employee me = people.identify(t, IdentityKind.TEAMS, aad).orElseThrow();
+    people.updateProfile(t, me.id(), fixtures.accountantInDifferdange(t).profile());
+    var mission = fixtures.workshopInEsch(t, 3);
+    jdbc.sql("update mission set title = ? where id = ?")
+        .params(org.tandem.bot.support.Hostile.TITLE, mission.id())
+        .update();
+    connector.sent.clear();
+    ObjectNode click = message(aad, "");
+    click
+        .putObject("value")
+        .put("action", "mission.details")
+        .put("missionId", Long.toString(mission.id()));
+    assertThat(post(click).statusCode()).isEqualTo(200);
+    JsonNode reply = JSON.readTree(connector.sent.get(connector.sent.size() - 1)[1]);
+    assertThat(reply.path("textFormat").asText()).isEqualTo("plain");
+    var texts =
+        AdaptiveCardsEscapingTest.markdownTexts(
+            reply.path("attachments"), new java.util.ArrayList<>());
+    assertThat(texts).anyMatch(x -> x.contains("\\[Win a prize\\]\\(https://evil.example/x\\)"));
+    for (String x : texts) {
+      assertThat(x.replaceAll("\\\\.", "")).doesNotContain("[").doesNotContain("](");
+    }
   }
 }

@@ -93,4 +93,32 @@ class HtmlRendererTest {
         .contains("<a href=\"/reports/files/def/r.csv\" download=\"r.csv\">Data — r.csv</a>")
         .doesNotContain("<by>");
   }
+
+  @Test
+  void hostileNamesTitlesAndAddressesStayInertText() {
+    String html = renderer.render(org.tandem.bot.support.Hostile.approvalCard());
+    assertThat(html)
+        .doesNotContain("<script>")
+        .doesNotContain("<https://")
+        .doesNotContain("href=\"https://evil")
+        .contains("Eve &lt;!channel&gt; &lt;@U0BOSS&gt;")
+        .contains("[Win a prize](https://evil.example/x)");
+    String links =
+        renderer.render(
+            Reply.of(
+                new Reply.Card(
+                    "t",
+                    null,
+                    List.of(),
+                    null,
+                    List.of(),
+                    new Reply.Image("javascript:alert(1)", "chart")),
+                new Reply.File("r.csv", "text/csv", new byte[0], " JavaScript:alert(2)", "Report"),
+                new Reply.File("c.png", "image/png", new byte[0], "//evil.example/c.png", "C")));
+    assertThat(links)
+        .doesNotContainIgnoringCase("javascript:")
+        .doesNotContain("//evil.example")
+        .contains("src=\"#\"")
+        .contains("href=\"#\"");
+  }
 }
