@@ -105,6 +105,27 @@ try {
   console.log('report: card, chart (960 px) and CSV');
   await report.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/try-chat-report.png`, fullPage: false });
+
+  // A phone, 420 px wide: nothing sticks out sideways, the people and the message box are at hand.
+  const phone = await browser.newPage({ viewport: { width: 420, height: 860 } });
+  await phone.goto(base, { waitUntil: 'networkidle' });
+  await phone.click('.person[data-handle="david.reuter"]');
+  await phone.waitForSelector('#log .reply');
+  await phone.click('#langs button[data-lang="fr"]');
+  await send(phone, "missions près d'Esch-sur-Alzette");
+  await send(phone, 'mon profil');
+  const overflow = await phone.evaluate(() => {
+    const wide = [document.documentElement, document.body, document.querySelector('main'), document.getElementById('log')]
+      .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.tagName + '#' + el.id + ' ' + el.scrollWidth);
+    const box = document.getElementById('text').getBoundingClientRect();
+    const log = document.getElementById('log').getBoundingClientRect();
+    return { wide, inputRight: box.right, inputWidth: box.width, logWidth: log.width };
+  });
+  if (overflow.wide.length) fail(`420 px: wider than the screen: ${overflow.wide.join(', ')}`);
+  if (overflow.inputRight > 420 || overflow.inputWidth < 200) fail(`420 px: message box at ${JSON.stringify(overflow)}`);
+  if (overflow.logWidth < 400) fail(`420 px: the conversation is only ${overflow.logWidth} px wide`);
+  await phone.screenshot({ path: `${shots}/try-chat-420.png`, fullPage: false });
+  console.log('420 px: no horizontal overflow, conversation full width');
 } finally {
   await browser.close();
 }

@@ -34,13 +34,16 @@ public class OutboxDispatcher {
   private final People people;
   private final Reports reports;
   private final ReportReply reportReply;
+  private final DecisionNotices decisions;
 
   OutboxDispatcher(
       Notifications notifications,
       List<Notifier> notifiers,
       People people,
       Reports reports,
-      ReportReply reportReply) {
+      ReportReply reportReply,
+      DecisionNotices decisions) {
+    this.decisions = decisions;
     this.notifications = notifications;
     this.notifiers = notifiers;
     this.people = people;
@@ -85,6 +88,14 @@ public class OutboxDispatcher {
         reply =
             Reply.notice(Reply.Notice.Level.INFO, texts.t("report.monthly.intro"))
                 .then(reportReply.reply(n.tenant(), report.value(), texts, false));
+      } else if (Notification.HOURS_REJECTED.equals(n.kind())
+          || Notification.COMMITMENT_DECLINED.equals(n.kind())) {
+        java.util.Optional<Reply> notice = decisions.reply(n, texts);
+        if (notice.isEmpty()) {
+          notifications.undeliverable(n.id(), "what was decided is gone");
+          return false;
+        }
+        reply = notice.get();
       } else {
         notifications.undeliverable(n.id(), "unknown kind " + n.kind());
         return false;

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
 
 /**
@@ -82,9 +83,12 @@ class AppHomeHandler implements BoltEventHandler<AppHomeOpenedEvent> {
                     null,
                     List.of(),
                     ((Reply.Form) p).intro(),
+                    // The button opens the form: it says so, not the form's own "Save".
                     List.of(
                         Reply.Button.primary(
-                            ((Reply.Form) p).submitLabel(), "profile.edit", java.util.Map.of())),
+                            Texts.of(who.locale()).t("button.profile.setup"),
+                            "profile.edit",
+                            java.util.Map.of())),
                     null));
       } else {
         home = home.then(p);

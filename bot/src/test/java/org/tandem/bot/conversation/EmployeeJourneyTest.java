@@ -263,6 +263,7 @@ class EmployeeJourneyTest {
 
     Reply mine = a.say("mine");
     a.click("commitment.cancel");
+    a.click("commitment.cancel.confirm");
     assertThat(a.last.plainText()).contains("Cancelled");
     assertThat(commitments.live(tenant, one.id(), second.id()).orElseThrow().status())
         .isEqualTo(CommitmentStatus.CONFIRMED);

@@ -91,7 +91,8 @@ class FrenchIntentsTest {
     assertThat(
             chat.click("commitment.cancel", Map.of("commitmentId", Long.toString(c.id())))
                 .plainText())
-        .contains("Annulé");
+        .contains("Annuler votre place pour Bookkeeping workshop\u00a0?");
+    assertThat(chat.click("commitment.cancel.confirm").plainText()).contains("Annulé");
     assertNotice(
         chat.click("commitment.cancel", Map.of("commitmentId", Long.toString(c.id()))),
         Reply.Notice.Level.WARNING,

@@ -84,6 +84,8 @@ class ManagerAndAdminTest {
 
     Chat fr = new Chat(engine, csr, Locale.FRENCH);
     fr.click("hours.reject", Map.of("entryId", Long.toString(second.id())));
+    assertThat(Chat.form(fr.last).title()).isEqualTo("Pourquoi refuser ces heures\u00a0?");
+    fr.submitForm(Map.of("reason", java.util.List.of("Pas sur la feuille de présence")));
     assertThat(fr.last.plainText()).contains("refusé");
     assertThat(hours.find(tenant, first.id()).orElseThrow().status())
         .isEqualTo(HourStatus.APPROVED);

@@ -882,6 +882,44 @@ class SlackEndpointTest {
   }
 
   @Test
+  void aNewcomersAppHomeButtonSaysItOpensTheProfileNotSave() throws Exception {
+    TenantId tenant = tenants.findOrCreate(Platform.SLACK, TEAM, "acme", "LU").id();
+    people.enrol(
+        tenant,
+        IdentityKind.SLACK,
+        user,
+        new org.tandem.core.people.NewPerson(
+            "Nour Haddad", null, java.util.Locale.ENGLISH, Fixtures.LUXEMBOURG));
+    Map<String, Object> opened =
+        Map.of(
+            "type",
+            "app_home_opened",
+            "user",
+            user,
+            "channel",
+            "D0LAN2Q65",
+            "tab",
+            "home",
+            "event_ts",
+            "1515449522000017");
+    event("Ev" + UUID.randomUUID(), opened, Map.of());
+    FakeSlackApi.Call publish = slack.await("views.publish", c -> user.equals(c.param("user_id")));
+    JsonNode view = JSON.readTree(publish.param("view"));
+    List<String> buttons = new java.util.ArrayList<>();
+    view.findValues("elements")
+        .forEach(
+            es ->
+                es.forEach(
+                    e -> {
+                      if ("button".equals(e.path("type").asText())
+                          && e.path("action_id").asText().startsWith("profile.edit#")) {
+                        buttons.add(e.path("text").path("text").asText());
+                      }
+                    }));
+    assertThat(buttons).containsExactly("Set up my profile");
+  }
+
+  @Test
   void theAppHomeShowsTheYearCommitmentsAndSuggestionsWithinBlockKitLimits() throws Exception {
     onboarded(user);
     Map<String, Object> opened =

@@ -59,7 +59,8 @@ class TryChatBrowserTest {
     assertThat(output)
         .contains("david.reuter (en): proposed, committed, logged")
         .contains("nathalie.kieffer (fr): proposed, committed, logged")
-        .contains("profile form: error shown on the place field");
+        .contains("profile form: error shown on the place field")
+        .contains("420 px: no horizontal overflow, conversation full width");
     assertThat(target.resolve("try-chat.png")).exists();
   }
 

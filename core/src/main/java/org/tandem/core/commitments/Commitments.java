@@ -11,8 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
 import org.tandem.core.common.Refusal;
+import org.tandem.core.hours.Hours;
 import org.tandem.core.missions.MissionMode;
 import org.tandem.core.missions.MissionStatus;
+import org.tandem.core.notifications.Notification;
+import org.tandem.core.notifications.Notifications;
 import org.tandem.core.people.Authority;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.People;
@@ -32,12 +35,19 @@ public class Commitments {
   private final People people;
   private final Tenants tenants;
   private final Authority authority;
+  private final Notifications notifications;
 
-  Commitments(JdbcClient jdbc, People people, Tenants tenants, Authority authority) {
+  Commitments(
+      JdbcClient jdbc,
+      People people,
+      Tenants tenants,
+      Authority authority,
+      Notifications notifications) {
     this.jdbc = jdbc;
     this.people = people;
     this.tenants = tenants;
     this.authority = authority;
+    this.notifications = notifications;
   }
 
   /** Why the actor may not do this to the commitment, if they may not. */
@@ -118,15 +128,9 @@ public class Commitments {
     }
     LockedMission mission = lockMission(tenant, found.get().missionId()).orElseThrow();
     Commitment c = find(tenant, commitmentId).orElseThrow();
-    Optional<Refusal> no = refusal(tenant, actorId, Authority.Action.CHANGE_COMMITMENT, c);
-    if (no.isPresent()) {
-      return Outcome.refused(no.get());
-    }
-    if (c.status() == CommitmentStatus.CANCELLED) {
-      return Outcome.refused(ReasonCode.ALREADY_CANCELLED);
-    }
-    if (c.status() == CommitmentStatus.COMPLETED) {
-      return Outcome.refused(ReasonCode.COMMITMENT_NOT_ACTIVE);
+    Optional<Refusal> refused = cancelRefusal(tenant, actorId, c);
+    if (refused.isPresent()) {
+      return Outcome.refused(refused.get());
     }
     setStatus(tenant, commitmentId, CommitmentStatus.CANCELLED, "cancelled_at");
     if (c.status().holdsSeat()) {
@@ -135,16 +139,68 @@ public class Commitments {
     return Outcome.done(find(tenant, commitmentId).orElseThrow());
   }
 
+  /**
+   * Whether {@link #cancel} would cancel this commitment now, changing nothing: asked before a
+   * person confirms, so a button that cannot work is refused at once with the same reason.
+   */
+  @Transactional(readOnly = true)
+  public Outcome<Commitment> mayCancel(TenantId tenant, long actorId, long commitmentId) {
+    Optional<Commitment> found = find(tenant, commitmentId);
+    if (found.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    return cancelRefusal(tenant, actorId, found.get())
+        .map(no -> Outcome.<Commitment>refused(no))
+        .orElseGet(() -> Outcome.done(found.get()));
+  }
+
+  private Optional<Refusal> cancelRefusal(TenantId tenant, long actorId, Commitment c) {
+    Optional<Refusal> no = refusal(tenant, actorId, Authority.Action.CHANGE_COMMITMENT, c);
+    if (no.isPresent()) {
+      return no;
+    }
+    if (c.status() == CommitmentStatus.CANCELLED) {
+      return Optional.of(new Refusal(ReasonCode.ALREADY_CANCELLED, new Object[0]));
+    }
+    if (c.status() == CommitmentStatus.COMPLETED) {
+      return Optional.of(new Refusal(ReasonCode.COMMITMENT_NOT_ACTIVE, new Object[0]));
+    }
+    return Optional.empty();
+  }
+
   /** A line manager (or a CSR manager) approves a commitment pending approval. */
   @Transactional
   public Outcome<Commitment> approve(TenantId tenant, long approverId, long commitmentId) {
-    return decide(tenant, approverId, commitmentId, true);
+    return decide(tenant, approverId, commitmentId, true, null);
   }
 
-  /** A line manager (or a CSR manager) declines it; the seat goes to the waiting list. */
+  /**
+   * A line manager (or a CSR manager) declines it, saying why; the seat goes to the waiting list
+   * and the reason to the person, through the outbox in the same transaction.
+   */
   @Transactional
-  public Outcome<Commitment> decline(TenantId tenant, long approverId, long commitmentId) {
-    return decide(tenant, approverId, commitmentId, false);
+  public Outcome<Commitment> decline(
+      TenantId tenant, long approverId, long commitmentId, String reason) {
+    String why = reason == null ? "" : reason.strip();
+    Outcome<Commitment> o = decide(tenant, approverId, commitmentId, false, why);
+    if (o.isDone()) {
+      notifications.enqueue(
+          tenant,
+          o.value().employeeId(),
+          Notification.COMMITMENT_DECLINED,
+          "commitment-declined:" + tenant.value() + ":" + commitmentId,
+          Long.toString(commitmentId));
+    }
+    return o;
+  }
+
+  /** Why this commitment was declined, as the approver wrote it. */
+  @Transactional(readOnly = true)
+  public Optional<String> decisionNote(TenantId tenant, long commitmentId) {
+    return jdbc.sql("select decision_note from commitment where tenant_id = ? and id = ?")
+        .params(tenant.value(), commitmentId)
+        .query(String.class)
+        .optional();
   }
 
   /** Marks a confirmed commitment completed: the mission is done for this person. */
@@ -168,7 +224,7 @@ public class Commitments {
   }
 
   private Outcome<Commitment> decide(
-      TenantId tenant, long approverId, long commitmentId, boolean approved) {
+      TenantId tenant, long approverId, long commitmentId, boolean approved, String note) {
     Optional<Commitment> found = find(tenant, commitmentId);
     if (found.isEmpty()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
@@ -182,10 +238,19 @@ public class Commitments {
     if (c.status() != CommitmentStatus.PENDING_APPROVAL) {
       return Outcome.refused(ReasonCode.COMMITMENT_NOT_ACTIVE);
     }
+    if (!approved && note.isEmpty()) {
+      return Outcome.refused(ReasonCode.REASON_REQUIRED);
+    }
+    if (!approved && note.length() > Hours.MAX_REASON) {
+      return Outcome.refused(ReasonCode.NOTE_TOO_LONG, Hours.MAX_REASON);
+    }
     if (approved) {
       setStatus(tenant, commitmentId, CommitmentStatus.CONFIRMED, "decided_at");
     } else {
       setStatus(tenant, commitmentId, CommitmentStatus.CANCELLED, "decided_at");
+      jdbc.sql("update commitment set decision_note = ? where tenant_id = ? and id = ?")
+          .params(note, tenant.value(), commitmentId)
+          .update();
       releaseSeat(tenant, mission);
     }
     return Outcome.done(find(tenant, commitmentId).orElseThrow());

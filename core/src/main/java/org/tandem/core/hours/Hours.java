@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
 import org.tandem.core.common.Refusal;
+import org.tandem.core.notifications.Notification;
+import org.tandem.core.notifications.Notifications;
 import org.tandem.core.people.Authority;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.People;
@@ -26,6 +28,10 @@ import org.tandem.core.tenants.Tenants;
 public class Hours {
 
   public static final int MAX_NOTE = 1000;
+
+  /** A reason for rejecting hours is a sentence or two, read in a chat message. */
+  public static final int MAX_REASON = 500;
+
   private static final int DAY_MINUTES = 24 * 60;
 
   private final JdbcClient jdbc;
@@ -33,17 +39,20 @@ public class Hours {
   private final Tenants tenants;
   private final Authority authority;
   private final java.time.Clock clock;
+  private final Notifications notifications;
 
   Hours(
       JdbcClient jdbc,
       People people,
       Tenants tenants,
       Authority authority,
+      Notifications notifications,
       Optional<java.time.Clock> clock) {
     this.jdbc = jdbc;
     this.people = people;
     this.tenants = tenants;
     this.authority = authority;
+    this.notifications = notifications;
     this.clock = clock.orElse(java.time.Clock.systemUTC());
   }
 
@@ -53,10 +62,26 @@ public class Hours {
    * Logs hours against the person's own commitment. Refused, with nothing written, when the hours
    * are not positive quarter hours, the day would pass 24 hours, the date is in the future (in the
    * person's time zone) or before the mission began, the commitment is not theirs or not active, or
-   * work time would pass the allowance and the policy refuses that.
+   * work time would pass the allowance and the policy refuses that. The same hours on the same day
+   * for the same commitment as hours already logged (and not rejected) are refused with {@link
+   * ReasonCode#HOURS_ALREADY_LOGGED}: most often a message sent twice, so the person is asked.
    */
   @Transactional
   public Outcome<HourEntry> log(TenantId tenant, long employeeId, HoursRequest request) {
+    return log(tenant, employeeId, request, false);
+  }
+
+  /**
+   * Logs hours the person confirmed after being told they had already logged the same: two sessions
+   * of 3 h on one day are real. Every other rule of {@link #log} applies.
+   */
+  @Transactional
+  public Outcome<HourEntry> logAgain(TenantId tenant, long employeeId, HoursRequest request) {
+    return log(tenant, employeeId, request, true);
+  }
+
+  private Outcome<HourEntry> log(
+      TenantId tenant, long employeeId, HoursRequest request, boolean again) {
     Optional<Employee> found = lockPerson(tenant, employeeId);
     if (found.isEmpty()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
@@ -99,6 +124,10 @@ public class Hours {
     if (request.date().isBefore(target.get().firstDay())) {
       return Outcome.refused(
           ReasonCode.HOURS_BEFORE_MISSION, request.date(), target.get().firstDay());
+    }
+    if (!again && alreadyLogged(tenant, request)) {
+      return Outcome.refused(
+          ReasonCode.HOURS_ALREADY_LOGGED, hours(request.minutes()), request.date());
     }
     int sameDay =
         jdbc.sql(
@@ -154,13 +183,41 @@ public class Hours {
     return decide(tenant, approverId, entryId, HourStatus.APPROVED);
   }
 
+  /**
+   * Rejects pending hours with a reason, which is stored and sent to the person through the outbox
+   * in the same transaction. A rejection without a reason is refused: the person deserves one.
+   */
   @Transactional
-  public Outcome<HourEntry> reject(TenantId tenant, long approverId, long entryId) {
-    return decide(tenant, approverId, entryId, HourStatus.REJECTED);
+  public Outcome<HourEntry> reject(TenantId tenant, long approverId, long entryId, String reason) {
+    String why = reason == null ? "" : reason.strip();
+    Outcome<HourEntry> o = decide(tenant, approverId, entryId, HourStatus.REJECTED, why);
+    if (o.isDone()) {
+      notifications.enqueue(
+          tenant,
+          o.value().employeeId(),
+          Notification.HOURS_REJECTED,
+          "hours-rejected:" + tenant.value() + ":" + entryId,
+          Long.toString(entryId));
+    }
+    return o;
+  }
+
+  /** Why these hours were rejected, as the approver wrote it. */
+  @Transactional(readOnly = true)
+  public Optional<String> decisionNote(TenantId tenant, long entryId) {
+    return jdbc.sql("select decision_note from hour_entry where tenant_id = ? and id = ?")
+        .params(tenant.value(), entryId)
+        .query(String.class)
+        .optional();
   }
 
   private Outcome<HourEntry> decide(
       TenantId tenant, long approverId, long entryId, HourStatus decision) {
+    return decide(tenant, approverId, entryId, decision, null);
+  }
+
+  private Outcome<HourEntry> decide(
+      TenantId tenant, long approverId, long entryId, HourStatus decision, String note) {
     Optional<HourEntry> entry = find(tenant, entryId);
     Optional<Employee> approver = people.find(tenant, approverId);
     if (entry.isEmpty() || approver.isEmpty()) {
@@ -180,11 +237,17 @@ public class Hours {
     if (current.status() != HourStatus.PENDING) {
       return Outcome.refused(ReasonCode.HOURS_ALREADY_DECIDED);
     }
+    if (note != null && note.isEmpty()) {
+      return Outcome.refused(ReasonCode.REASON_REQUIRED);
+    }
+    if (note != null && note.length() > MAX_REASON) {
+      return Outcome.refused(ReasonCode.NOTE_TOO_LONG, MAX_REASON);
+    }
     jdbc.sql(
             """
-            update hour_entry set status = ?, decided_by = ?, decided_at = now()
+            update hour_entry set status = ?, decided_by = ?, decided_at = now(), decision_note = ?
             where tenant_id = ? and id = ?""")
-        .params(decision.name(), approverId, tenant.value(), entryId)
+        .params(decision.name(), approverId, note, tenant.value(), entryId)
         .update();
     return Outcome.done(find(tenant, entryId).orElseThrow());
   }
@@ -291,6 +354,19 @@ public class Hours {
             .toList();
     return new YearOfHours(
         year, sums[0], sums[1], sums[2], policy.yearlyAllowanceMinutes(), causes, associations);
+  }
+
+  /** The same minutes on the same day for the same commitment, not rejected. */
+  private boolean alreadyLogged(TenantId tenant, HoursRequest request) {
+    return jdbc.sql(
+            """
+            select exists (select 1 from hour_entry
+                           where tenant_id = ? and commitment_id = ? and work_date = ?
+                             and minutes = ? and status <> 'REJECTED')""")
+        .params(
+            tenant.value(), request.commitmentId(), Date.valueOf(request.date()), request.minutes())
+        .query(Boolean.class)
+        .single();
   }
 
   private int workTimeMinutes(TenantId tenant, long employeeId, int year) {

@@ -272,7 +272,10 @@ public class Matching {
                       or f.languages && string_to_array(:langs, ',') then 1.0
                  else -3.0 end as score
         from facts f
-        where f.mode <> 'ONSITE' or f.km <= :range
+        where case f.mode
+                when 'ONSITE' then f.km <= :range
+                when 'REMOTE' then :remoteOk or :remoteOnly
+                else f.km <= :range or :remoteOk or :remoteOnly end
       )
       select id, title, association_name, mode, place_name,
              case when mode = 'HYBRID' and km > :range then null else km end as km,

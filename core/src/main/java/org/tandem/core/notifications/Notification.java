@@ -7,4 +7,10 @@ public record Notification(
     long id, TenantId tenant, long employeeId, String kind, String payload, int attempts) {
 
   public static final String MONTHLY_REPORT = "MONTHLY_REPORT";
+
+  /** Hours rejected, with the approver's reason; the payload is the hour entry's id. */
+  public static final String HOURS_REJECTED = "HOURS_REJECTED";
+
+  /** A commitment declined, with the approver's reason; the payload is the commitment's id. */
+  public static final String COMMITMENT_DECLINED = "COMMITMENT_DECLINED";
 }

@@ -64,6 +64,21 @@ public class Notifications {
   }
 
   /**
+   * A message for one person about something that just happened, written in the caller's
+   * transaction so the decision and its message are stored together (once per {@code dedupeKey}).
+   */
+  @Transactional
+  public void enqueue(
+      TenantId tenant, long employeeId, String kind, String dedupeKey, String payload) {
+    jdbc.sql(
+            """
+            insert into notification (tenant_id, employee_id, kind, dedupe_key, payload)
+            values (?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing""")
+        .params(tenant.value(), employeeId, kind, dedupeKey, payload)
+        .update();
+  }
+
+  /**
    * Claims up to {@code limit} due messages: their next attempt is pushed back while they are being
    * sent, so no other instance takes them meanwhile.
    */

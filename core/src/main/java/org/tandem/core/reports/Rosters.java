@@ -107,6 +107,31 @@ public class Rosters {
             entries));
   }
 
+  /**
+   * Whether this person may see the mission's roster: its organiser (who created it), CSR managers
+   * and admins. Asked before a Roster button is shown, so the button never leads to a refusal.
+   */
+  @Transactional(readOnly = true)
+  public boolean maySee(TenantId tenant, long requesterId, long missionId) {
+    Optional<Long> organiser =
+        jdbc.sql("select created_by from mission where tenant_id = ? and id = ?")
+            .params(tenant.value(), missionId)
+            .query((rs, n) -> Optional.ofNullable((Long) rs.getObject(1)))
+            .optional()
+            .orElse(null);
+    return organiser != null && maySee(tenant, requesterId, organiser.orElse(null));
+  }
+
+  private boolean maySee(TenantId tenant, long requesterId, Long organiser) {
+    return authority
+        .refusal(
+            tenant,
+            requesterId,
+            Authority.Action.SEE_ROSTER,
+            Authority.Subject.organisedBy(organiser))
+        .isEmpty();
+  }
+
   /** A mission a roster can be asked for: its number and title. */
   public record MissionRef(long id, String title) {}
 

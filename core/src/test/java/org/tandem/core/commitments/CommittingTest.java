@@ -116,7 +116,10 @@ class CommittingTest {
     Commitment ca = commitments.commit(tenant, a.id(), mission.id(), false).value();
     Commitment cb = commitments.commit(tenant, b.id(), mission.id(), false).value();
     assertThat(cb.status()).isEqualTo(CommitmentStatus.WAITLISTED);
-    commitments.decline(tenant, boss.id(), ca.id()).value();
+    assertThat(commitments.decline(tenant, boss.id(), ca.id(), "").refusal().code())
+        .isEqualTo(org.tandem.core.common.ReasonCode.REASON_REQUIRED);
+    commitments.decline(tenant, boss.id(), ca.id(), "Quarter closing that week").value();
+    assertThat(commitments.decisionNote(tenant, ca.id())).contains("Quarter closing that week");
     assertThat(commitments.find(tenant, cb.id()).orElseThrow().status())
         .isEqualTo(CommitmentStatus.PENDING_APPROVAL);
   }

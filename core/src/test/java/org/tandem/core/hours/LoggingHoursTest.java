@@ -211,7 +211,11 @@ class LoggingHoursTest {
           pool.submit(
               () -> {
                 go.await();
-                return log(s, day, 60);
+                // Confirmed repeats: the allowance, not the same-hours question, is under test.
+                return hours.logAgain(
+                    s.tenant(),
+                    s.volunteer().id(),
+                    HoursRequest.onWorkTime(s.commitment().id(), day, 60, "note"));
               }));
     }
     go.countDown();
@@ -239,12 +243,50 @@ class LoggingHoursTest {
         .isEqualTo(HourStatus.APPROVED);
     assertThat(hours.approve(s.tenant(), csr.id(), a.id()).refusal().code())
         .isEqualTo(ReasonCode.HOURS_ALREADY_DECIDED);
-    assertThat(hours.reject(s.tenant(), csr.id(), b.id()).value().status())
+    assertThat(hours.reject(s.tenant(), csr.id(), b.id(), " ").refusal().code())
+        .isEqualTo(ReasonCode.REASON_REQUIRED);
+    assertThat(hours.reject(s.tenant(), csr.id(), b.id(), "x".repeat(501)).refusal().code())
+        .isEqualTo(ReasonCode.NOTE_TOO_LONG);
+    assertThat(hours.find(s.tenant(), b.id()).orElseThrow().status()).isEqualTo(HourStatus.PENDING);
+    assertThat(
+            hours
+                .reject(s.tenant(), csr.id(), b.id(), "Not on the mission that day")
+                .value()
+                .status())
         .isEqualTo(HourStatus.REJECTED);
+    assertThat(hours.decisionNote(s.tenant(), b.id())).contains("Not on the mission that day");
+    assertThat(
+            jdbc.sql("select employee_id, kind, payload from notification where tenant_id = ?")
+                .param(s.tenant().value())
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                .list())
+        .containsExactly(s.volunteer().id() + " HOURS_REJECTED " + b.id());
     YearOfHours year = hours.year(s.tenant(), s.volunteer().id(), today.getYear());
     assertThat(year.approvedMinutes()).isEqualTo(60);
     assertThat(year.workTimeMinutes()).isEqualTo(60);
     assertThat(year.allowanceLeftMinutes()).isEqualTo(40 * 60 - 60);
+  }
+
+  @Test
+  void theSameHoursTwiceAreQuestionedAndLoggedOnlyWhenConfirmed() {
+    Setup s = confirmedVolunteer();
+    assertThat(log(s, today.minusDays(1), 180).isDone()).isTrue();
+    Outcome<HourEntry> again = log(s, today.minusDays(1), 180);
+    assertThat(again.refusal().code()).isEqualTo(ReasonCode.HOURS_ALREADY_LOGGED);
+    assertThat(again.refusal().message(Locale.ENGLISH)).startsWith("You already logged 3 h on ");
+    assertThat(entries(s)).isEqualTo(1);
+    // Another amount or another day is not the same hours.
+    assertThat(log(s, today.minusDays(1), 60).isDone()).isTrue();
+    assertThat(log(s, today, 180).isDone()).isTrue();
+    assertThat(
+            hours
+                .logAgain(
+                    s.tenant(),
+                    s.volunteer().id(),
+                    HoursRequest.onWorkTime(s.commitment().id(), today.minusDays(1), 180, ""))
+                .isDone())
+        .isTrue();
+    assertThat(entries(s)).isEqualTo(4);
   }
 
   @Test

@@ -35,6 +35,7 @@ class MatchingTest {
   @Autowired Missions missions;
   @Autowired Commitments commitments;
   @Autowired SkillTaxonomy skills;
+  @Autowired org.tandem.core.people.People people;
 
   TenantId tenant;
   Employee ana;
@@ -192,6 +193,54 @@ class MatchingTest {
             .orElseThrow();
     assertThat(hybrid.distanceKm()).isNull();
     assertThat(hybrid.reason(Locale.ENGLISH, skills)).contains("remote, or on site in Paris");
+  }
+
+  @Test
+  void remoteNoHidesRemoteMissionsAndFarHybridOnesUnlessRemoteIsAskedFor() {
+    flexible(
+        "Remote far away",
+        List.of("accounting"),
+        MissionMode.REMOTE,
+        null,
+        Availability.NONE,
+        List.of());
+    flexible(
+        "Hybrid in Paris",
+        List.of("accounting"),
+        MissionMode.HYBRID,
+        "Paris",
+        Availability.NONE,
+        List.of());
+    flexible(
+        "Hybrid in Esch",
+        List.of("accounting"),
+        MissionMode.HYBRID,
+        "Esch-sur-Alzette",
+        Availability.NONE,
+        List.of());
+    flexible(
+        "On site in Esch",
+        List.of("accounting"),
+        MissionMode.ONSITE,
+        "Esch-sur-Alzette",
+        Availability.NONE,
+        List.of());
+    var p = ana.profile();
+    people.updateProfile(
+        tenant,
+        ana.id(),
+        new org.tandem.core.people.Profile(
+            p.skills(),
+            p.place(),
+            p.travelKm(),
+            false,
+            p.causes(),
+            p.languages(),
+            p.availability()));
+    assertThat(titles(MatchQuery.profileOnly()))
+        .containsExactlyInAnyOrder("On site in Esch", "Hybrid in Esch");
+    assertThat(titles(MatchQuery.profileOnly().onlyRemote()))
+        .contains("Remote far away", "Hybrid in Paris");
   }
 
   @Test

@@ -26,6 +26,7 @@ import org.tandem.core.commitments.CommitmentView;
 import org.tandem.core.commitments.Commitments;
 import org.tandem.core.common.Decimals;
 import org.tandem.core.common.Outcome;
+import org.tandem.core.common.ReasonCode;
 import org.tandem.core.common.Refusal;
 import org.tandem.core.hours.HourEntry;
 import org.tandem.core.hours.HourStatus;
@@ -37,7 +38,8 @@ import org.tandem.core.text.SearchText;
  * Logging hours. The form (commitment, date, hours, on work time, note) comes back with the message
  * on the wrong field and every value kept; a sentence ("log 2.5h yesterday for the Caritas
  * workshop", "j'ai fait 3 h hier") logs at once when it names one commitment, and opens the form
- * filled in when it does not.
+ * filled in when it does not. The same hours twice (same commitment, day and amount) are not logged
+ * without a word: the form comes back saying so, with a "Log again" button that logs them.
  */
 @Component
 class LogHoursDialog implements Handler {
@@ -107,7 +109,11 @@ class LogHoursDialog implements Handler {
       return open(who, values, Map.of(), texts);
     }
     return log(
-        who, target.get().id(), date.orElse(today), minutes.getAsInt(), true, "", values, texts);
+        who,
+        new HoursRequest(target.get().id(), date.orElse(today), minutes.getAsInt(), true, ""),
+        false,
+        values,
+        texts);
   }
 
   @Override
@@ -140,31 +146,42 @@ class LogHoursDialog implements Handler {
     if (!errors.isEmpty()) {
       return open(who, values, errors, texts);
     }
-    return log(
-        who,
-        commitmentId,
-        date.get(),
-        minutes.getAsInt(),
-        !"no".equals(values.get("workTime")),
-        values.get("note"),
-        values,
-        texts);
+    HoursRequest request =
+        new HoursRequest(
+            commitmentId,
+            date.get(),
+            minutes.getAsInt(),
+            !"no".equals(values.get("workTime")),
+            values.get("note"));
+    // "Log again" confirms exactly the hours it was asked about, not whatever is submitted next.
+    boolean confirmed = sameHours(request).equals(submit.context().get(AGAIN));
+    return log(who, request, confirmed, values, texts);
+  }
+
+  static final String AGAIN = "again";
+
+  /** What makes hours "the same" as others: the commitment, the day and the amount. */
+  private static String sameHours(HoursRequest r) {
+    return r.commitmentId() + "/" + r.date() + "/" + r.minutes();
   }
 
   private Reply log(
-      Who who,
-      long commitmentId,
-      LocalDate date,
-      int minutes,
-      boolean workTime,
-      String note,
-      Map<String, String> values,
-      Texts texts) {
+      Who who, HoursRequest request, boolean confirmed, Map<String, String> values, Texts texts) {
+    long commitmentId = request.commitmentId();
     Outcome<HourEntry> o =
-        hours.log(
-            who.tenant(),
-            who.employeeId(),
-            new HoursRequest(commitmentId, date, minutes, workTime, note));
+        confirmed
+            ? hours.logAgain(who.tenant(), who.employeeId(), request)
+            : hours.log(who.tenant(), who.employeeId(), request);
+    if (!o.isDone() && o.refusal().code() == ReasonCode.HOURS_ALREADY_LOGGED) {
+      return form(
+          who,
+          values,
+          Map.of(),
+          o.refusal().message(texts.locale()),
+          texts.t("hours.again"),
+          Map.of(AGAIN, sameHours(request)),
+          texts);
+    }
     if (!o.isDone()) {
       return open(
           who, values, Map.of(fieldOf(o.refusal()), o.refusal().message(texts.locale())), texts);
@@ -207,6 +224,24 @@ class LogHoursDialog implements Handler {
   }
 
   private Reply open(Who who, Map<String, String> values, Map<String, String> errors, Texts texts) {
+    return form(
+        who,
+        values,
+        errors,
+        errors.isEmpty() ? texts.t("hours.intro") : texts.t("form.fix"),
+        texts.t("hours.submit"),
+        Map.of(),
+        texts);
+  }
+
+  private Reply form(
+      Who who,
+      Map<String, String> values,
+      Map<String, String> errors,
+      String intro,
+      String submitLabel,
+      Map<String, String> context,
+      Texts texts) {
     List<CommitmentView> active = active(who);
     if (active.isEmpty()) {
       return Reply.of(
@@ -280,13 +315,7 @@ class LogHoursDialog implements Handler {
                 null,
                 errors.get("note")));
     return Reply.of(
-        new Reply.Form(
-            FORM,
-            texts.t("hours.title"),
-            errors.isEmpty() ? texts.t("hours.intro") : texts.t("form.fix"),
-            fields,
-            texts.t("hours.submit"),
-            Map.of()));
+        new Reply.Form(FORM, texts.t("hours.title"), intro, fields, submitLabel, context));
   }
 
   private List<CommitmentView> active(Who who) {

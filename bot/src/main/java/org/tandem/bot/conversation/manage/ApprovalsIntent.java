@@ -27,12 +27,16 @@ import org.tandem.core.people.People;
 
 /**
  * What waits for this person's decision: hours to approve or reject (CSR managers, line managers),
- * commitments awaiting a line manager. Who may decide is the core's rule.
+ * commitments awaiting a line manager. Who may decide is the core's rule. Rejecting hours or
+ * declining a commitment asks for a reason first (a short form); the core stores it and sends it to
+ * the person.
  */
 @Component
 class ApprovalsIntent implements Handler {
 
   static final int MAX = 15;
+
+  static final String REASON_FORM = "approvals.reason";
 
   private final Hours hours;
   private final Commitments commitments;
@@ -62,6 +66,16 @@ class ApprovalsIntent implements Handler {
   }
 
   @Override
+  public Set<String> formActions() {
+    return Set.of("hours.reject", "commitment.decline");
+  }
+
+  @Override
+  public Set<String> forms() {
+    return Set.of(REASON_FORM);
+  }
+
+  @Override
   public Reply command(Inbound.Command command, Texts texts) {
     return list(command.who(), texts);
   }
@@ -77,21 +91,69 @@ class ApprovalsIntent implements Handler {
     if (id.isEmpty()) {
       return Refusals.notFound(texts);
     }
+    if (!action.id().endsWith("approve")) {
+      return reasonForm(hoursAction, id.getAsLong(), "", null, texts);
+    }
     Outcome<?> o =
-        switch (action.id()) {
-          case "hours.approve" -> hours.approve(who.tenant(), who.employeeId(), id.getAsLong());
-          case "hours.reject" -> hours.reject(who.tenant(), who.employeeId(), id.getAsLong());
-          case "commitment.approve" ->
-              commitments.approve(who.tenant(), who.employeeId(), id.getAsLong());
-          default -> commitments.decline(who.tenant(), who.employeeId(), id.getAsLong());
-        };
+        hoursAction
+            ? hours.approve(who.tenant(), who.employeeId(), id.getAsLong())
+            : commitments.approve(who.tenant(), who.employeeId(), id.getAsLong());
     if (!o.isDone()) {
       return Refusals.reply(o.refusal(), texts);
     }
-    String key = action.id().endsWith("approve") ? "approvals.approved" : "approvals.rejected";
+    return done(texts.t("approvals.approved"), texts);
+  }
+
+  @Override
+  public Reply submit(Inbound.Submit submit, Texts texts) {
+    Who who = submit.who();
+    boolean hoursForm = "hours".equals(submit.context().get("kind"));
+    OptionalLong id = Ids.parse(submit.context().get("id"));
+    if (id.isEmpty()) {
+      return Refusals.notFound(texts);
+    }
+    String reason = submit.value("reason");
+    Outcome<?> o =
+        hoursForm
+            ? hours.reject(who.tenant(), who.employeeId(), id.getAsLong(), reason)
+            : commitments.decline(who.tenant(), who.employeeId(), id.getAsLong(), reason);
+    if (!o.isDone()) {
+      ReasonCode code = o.refusal().code();
+      if (code == ReasonCode.REASON_REQUIRED || code == ReasonCode.NOTE_TOO_LONG) {
+        return reasonForm(
+            hoursForm, id.getAsLong(), reason, o.refusal().message(texts.locale()), texts);
+      }
+      return Refusals.reply(o.refusal(), texts);
+    }
+    return done(texts.t("approvals.reason.sent"), texts);
+  }
+
+  private static Reply done(String text, Texts texts) {
     return Reply.of(
-        new Reply.Notice(Reply.Notice.Level.SUCCESS, texts.t(key)),
+        new Reply.Notice(Reply.Notice.Level.SUCCESS, text),
         new Reply.More(texts.t("approvals.next"), "approvals.list", Map.of()));
+  }
+
+  /** Asks why; who may decide is checked by the core when the reason is submitted. */
+  private static Reply reasonForm(
+      boolean hoursForm, long id, String reason, String error, Texts texts) {
+    return Reply.of(
+        new Reply.Form(
+            REASON_FORM,
+            texts.t(hoursForm ? "approvals.reason.title" : "approvals.reason.title.commitment"),
+            error == null ? texts.t("approvals.reason.intro") : texts.t("form.fix"),
+            List.of(
+                new Reply.Field(
+                    "reason",
+                    texts.t("approvals.reason"),
+                    Reply.FieldType.LONG_TEXT,
+                    true,
+                    List.of(),
+                    reason.isEmpty() ? List.of() : List.of(reason),
+                    texts.t("approvals.reason.placeholder"),
+                    error)),
+            texts.t(hoursForm ? "button.reject" : "button.decline"),
+            Map.of("kind", hoursForm ? "hours" : "commitment", "id", Long.toString(id))));
   }
 
   private Reply list(Who who, Texts texts) {

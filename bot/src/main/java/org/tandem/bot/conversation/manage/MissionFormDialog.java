@@ -276,9 +276,13 @@ class MissionFormDialog implements Handler {
         new Reply.Card(
             texts.t(editing.isPresent() ? "mission.saved" : "mission.created", m.title()),
             null,
-            List.of(),
+            List.of(new Reply.Fact(texts.t("mission.number"), Long.toString(m.id()))),
             texts.t("mission.created.next"),
             List.of(
+                Button.of(
+                    texts.t("button.roster"),
+                    "roster.show",
+                    Map.of("mission", Long.toString(m.id()))),
                 Button.of(
                     texts.t("button.details"),
                     "mission.details",

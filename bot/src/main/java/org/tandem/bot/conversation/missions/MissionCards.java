@@ -54,8 +54,11 @@ public class MissionCards {
       List<Session> sessions,
       ZoneId zone,
       Texts texts,
-      boolean canCommit) {
+      boolean canCommit,
+      boolean canSeeRoster) {
     List<Fact> facts = new ArrayList<>();
+    // The number "roster 12" asks for, shown where people look for it.
+    facts.add(new Fact(texts.t("mission.number"), Long.toString(m.id())));
     facts.add(
         new Fact(
             texts.t("mission.where"),
@@ -104,6 +107,11 @@ public class MissionCards {
     if (canCommit) {
       buttons.add(Button.primary(texts.t("button.commit"), "mission.commit", mission(m.id())));
       buttons.add(Button.of(texts.t("button.dismiss"), "mission.dismiss", mission(m.id())));
+    }
+    if (canSeeRoster) {
+      buttons.add(
+          Button.of(
+              texts.t("button.roster"), "roster.show", Map.of("mission", Long.toString(m.id()))));
     }
     return new Reply.Card(
         m.title(),

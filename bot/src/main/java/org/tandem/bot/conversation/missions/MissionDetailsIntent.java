@@ -14,8 +14,12 @@ import org.tandem.core.commitments.Commitments;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.missions.MissionStatus;
 import org.tandem.core.missions.Missions;
+import org.tandem.core.reports.Rosters;
 
-/** A mission's details: where, when, hours, skills, causes and SDGs, seats, contact. */
+/**
+ * A mission's details: its number, where, when, hours, skills, causes and SDGs, seats, contact; a
+ * Roster button for those the core lets see who signed up.
+ */
 @Component
 class MissionDetailsIntent implements Handler {
 
@@ -23,9 +27,15 @@ class MissionDetailsIntent implements Handler {
   private final Associations associations;
   private final Commitments commitments;
   private final MissionCards cards;
+  private final Rosters rosters;
 
   MissionDetailsIntent(
-      Missions missions, Associations associations, Commitments commitments, MissionCards cards) {
+      Missions missions,
+      Associations associations,
+      Commitments commitments,
+      MissionCards cards,
+      Rosters rosters) {
+    this.rosters = rosters;
     this.missions = missions;
     this.associations = associations;
     this.commitments = commitments;
@@ -55,6 +65,12 @@ class MissionDetailsIntent implements Handler {
             && commitments.live(who.tenant(), m.id(), who.employeeId()).isEmpty();
     return Reply.of(
         cards.details(
-            m, association, missions.sessions(who.tenant(), m.id()), who.zone(), texts, canCommit));
+            m,
+            association,
+            missions.sessions(who.tenant(), m.id()),
+            who.zone(),
+            texts,
+            canCommit,
+            rosters.maySee(who.tenant(), who.employeeId(), m.id())));
   }
 }

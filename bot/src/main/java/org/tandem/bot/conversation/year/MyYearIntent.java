@@ -1,6 +1,8 @@
 package org.tandem.bot.conversation.year;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +16,28 @@ import org.tandem.bot.conversation.Reply.Fact;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
 import org.tandem.core.causes.Cause;
+import org.tandem.core.commitments.CommitmentStatus;
+import org.tandem.core.commitments.CommitmentView;
+import org.tandem.core.commitments.Commitments;
 import org.tandem.core.hours.Hours;
 import org.tandem.core.hours.YearOfHours;
 
-/** The person's volunteering year at a glance. */
+/**
+ * The person's volunteering year at a glance, with what is coming up: someone who signed up but has
+ * not logged hours yet is told their sessions are ahead, not that they have done nothing.
+ */
 @Component
 class MyYearIntent implements Handler {
 
-  private final Hours hours;
+  /** Upcoming commitments named on the card; "mine" lists them all. */
+  static final int UPCOMING = 3;
 
-  MyYearIntent(Hours hours) {
+  private final Hours hours;
+  private final Commitments commitments;
+
+  MyYearIntent(Hours hours, Commitments commitments) {
     this.hours = hours;
+    this.commitments = commitments;
   }
 
   @Override
@@ -76,10 +89,38 @@ class MyYearIntent implements Handler {
     if (!y.associations().isEmpty()) {
       facts.add(new Fact(texts.t("year.associations"), String.join(", ", y.associations())));
     }
+    List<CommitmentView> upcoming =
+        commitments.mine(who.tenant(), who.employeeId()).stream()
+            .filter(
+                c ->
+                    c.status() == CommitmentStatus.CONFIRMED
+                        || c.status() == CommitmentStatus.PENDING_APPROVAL
+                        || c.status() == CommitmentStatus.WAITLISTED)
+            .toList();
+    if (!upcoming.isEmpty()) {
+      DateTimeFormatter f =
+          DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(texts.locale());
+      facts.add(
+          new Fact(
+              texts.t("year.upcoming"),
+              String.join(
+                  "\n",
+                  upcoming.stream()
+                      .limit(UPCOMING)
+                      .map(
+                          c ->
+                              c.nextSession() == null
+                                  ? c.missionTitle()
+                                  : c.missionTitle()
+                                      + " · "
+                                      + c.nextSession().atZone(who.zone()).format(f))
+                      .toList())));
+    }
+    boolean nothingLogged = y.approvedMinutes() + y.pendingMinutes() == 0;
     String text =
-        y.approvedMinutes() + y.pendingMinutes() == 0
-            ? texts.t("year.empty")
-            : texts.t("year.thanks");
+        !nothingLogged
+            ? texts.t("year.thanks")
+            : upcoming.isEmpty() ? texts.t("year.empty") : texts.t("year.empty.committed");
     return Reply.of(
         new Reply.Card(
             texts.t("year.title", year),
