@@ -2,6 +2,7 @@
 // Usage: node try-chat.mjs <base url> <screenshot dir>
 // Runs the discover -> commit -> log hours -> my year loop in English, then in French, then a
 // CSR manager's report with its chart and CSV.
+import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const [base, shots] = process.argv.slice(2);
@@ -95,7 +96,7 @@ try {
   await page.waitForFunction(img => img.complete && img.naturalWidth > 0, await chart.elementHandle());
   const width = await chart.evaluate(img => img.naturalWidth);
   if (width !== 960) fail(`chart is ${width} px wide`);
-  const csvHref = await report.locator('div.file a').getAttribute('href');
+  const csvHref = await report.locator('div.file a[href$=".csv"]').getAttribute('href');
   const [bom, csv] = await page.evaluate(async href => {
     const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
     return [Array.from(bytes.slice(0, 3)), new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(3))];
@@ -103,6 +104,12 @@ try {
   if (bom.join(',') !== '239,187,191') fail(`CSV has no UTF-8 byte order mark: ${bom}`);
   if (!csv.startsWith('Group (site),Volunteers')) fail(`CSV starts with ${csv.slice(0, 40)}`);
   console.log('report: card, chart (960 px) and CSV');
+  // The workbook beside it, downloaded as the page offers it; the Java test reads it back.
+  const xlsxHref = await report.locator('div.file a[href$=".xlsx"]').getAttribute('href');
+  const xlsx = await page.evaluate(async href => Array.from(new Uint8Array(await (await fetch(href)).arrayBuffer())), xlsxHref);
+  if (xlsx[0] !== 0x50 || xlsx[1] !== 0x4b) fail(`XLSX is not a zip: ${xlsx.slice(0, 4)}`);
+  writeFileSync(`${shots}/try-chat-report.xlsx`, Buffer.from(xlsx));
+  console.log('report: XLSX downloaded');
   await report.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/try-chat-report.png`, fullPage: false });
 

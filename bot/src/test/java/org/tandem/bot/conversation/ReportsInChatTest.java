@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.Chat;
+import org.tandem.bot.support.Workbooks;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.People;
@@ -141,7 +142,10 @@ class ReportsInChatTest {
     List<Reply.File> files = files(reply);
     assertThat(files)
         .extracting(Reply.File::contentType)
-        .containsExactly("image/png", "text/csv; charset=utf-8");
+        .containsExactly(
+            "image/png",
+            "text/csv; charset=utf-8",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     HttpResponse<byte[]> png = get(files.get(0).path());
     assertThat(png.statusCode()).isEqualTo(200);
@@ -161,6 +165,19 @@ class ReportsInChatTest {
     assertThat(text)
         .contains("\r\nOther (groups under 5 people),5,5,100,5,0,0,0,10,0,10,2,1,450\r\n");
     assertThat(text).endsWith("\r\nTotal,11,13,84.6,11,0,0,0,22,0,22,2,1,990\r\n");
+
+    // The same table as a workbook, numbers as numeric cells (a French Excel shows 84,6).
+    HttpResponse<byte[]> xlsx = get(files.get(2).path());
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    assertThat(files.get(2).name()).endsWith(".xlsx");
+    assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment");
+    Map<String, List<Object>> sheet = Workbooks.rows(xlsx.body());
+    assertThat(sheet.keySet())
+        .containsExactly("Group (site)", "Esch", "Other (groups under 5 people)", "Total");
+    assertThat(sheet.get("Group (site)")).startsWith("Volunteers", "Employees reached");
+    Workbooks.assertNumbers(sheet.get("Esch"), 6, 6, 100, 6, 0, 0, 0, 12, 0, 12, 2, 1, 540);
+    Workbooks.assertNumbers(sheet.get("Total"), 11, 13, 84.6, 11, 0, 0, 0, 22, 0, 22, 2, 1, 990);
 
     // An unknown or forged link finds nothing.
     assertThat(get("/reports/files/AAAAAAAAAAAAAAAAAAAAAA/x.csv").statusCode()).isEqualTo(404);
@@ -189,6 +206,10 @@ class ReportsInChatTest {
     assertThat(csv).contains("\r\n'+SUM(A1:A9),5,5,100,");
     assertThat(csv).contains("\r\nOther (groups under 5 people),5,5,100,");
     assertThat(csv).doesNotContain("\r\n+SUM").doesNotContain("\r\n=HYPERLINK");
+    // In the workbook a name is a text cell, which a spreadsheet never runs: no prefix needed.
+    Map<String, List<Object>> sheet = Workbooks.rows(get(files(reply).get(2).path()).body());
+    assertThat(sheet).containsKey("+SUM(A1:A9)");
+    Workbooks.assertNumbers(sheet.get("+SUM(A1:A9)"), 5, 5, 100, 5, 0, 0, 0, 10, 0, 10, 2, 1, 450);
   }
 
   @Test

@@ -501,11 +501,24 @@ class SlackEndpointTest {
         slack.await("files.completeUploadExternal", c -> "D0TANDEM".equals(c.param("channel_id")));
     assertThat(complete.param("files"))
         .contains("Heures par mois (" + LocalDate.now(Fixtures.LUXEMBOURG).getYear() + ")")
-        .contains("Données du rapport (" + LocalDate.now(Fixtures.LUXEMBOURG).getYear() + ")");
+        .contains("Données du rapport (" + LocalDate.now(Fixtures.LUXEMBOURG).getYear() + ")")
+        .contains(
+            "Données du rapport pour Excel (" + LocalDate.now(Fixtures.LUXEMBOURG).getYear() + ")");
     byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
     byte[] csv = "\uFEFFGroupe (site)".getBytes(StandardCharsets.UTF_8);
     assertThat(slack.uploads().values()).anyMatch(bytes -> contains(bytes, png));
     assertThat(slack.uploads().values()).anyMatch(bytes -> contains(bytes, csv));
+    // The workbook beside the CSV, read back: the total row's figures are numeric cells.
+    byte[] xlsx =
+        slack.uploads().values().stream()
+            .filter(org.dhatim.fastexcel.reader.ReadableWorkbook::isOOXMLZipHeader)
+            .findFirst()
+            .orElseThrow();
+    var sheet = org.tandem.bot.support.Workbooks.rows(xlsx);
+    assertThat(sheet).containsKeys("Groupe (site)", "Total");
+    assertThat(sheet.get("Total").get(7)).isInstanceOf(java.math.BigDecimal.class);
+    assertThat((java.math.BigDecimal) sheet.get("Total").get(7))
+        .isGreaterThanOrEqualTo(new java.math.BigDecimal("2"));
 
     // Someone who is neither a CSR manager nor an admin gets a polite refusal and no file.
     int uploads = slack.uploads().size();

@@ -620,6 +620,20 @@ class TeamsMessagesTest {
         .startsWith("Volunteering report — ");
     assertThat(images).singleElement().asString().startsWith(base).endsWith(".png");
     assertThat(links).anyMatch(l -> l.startsWith(base) && l.endsWith(".csv"));
+    // The workbook is a link too, and opens with numbers as numeric cells.
+    String xlsxLink =
+        links.stream()
+            .filter(l -> l.startsWith(base) && l.endsWith(".xlsx"))
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<byte[]> xlsx =
+        http.send(
+            HttpRequest.newBuilder(URI.create(xlsxLink)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    var sheet = org.tandem.bot.support.Workbooks.rows(xlsx.body());
+    assertThat(sheet).containsKey("Total");
+    assertThat(sheet.get("Total").get(7)).isInstanceOf(java.math.BigDecimal.class);
     HttpResponse<byte[]> png =
         http.send(
             HttpRequest.newBuilder(URI.create(images.get(0))).build(),

@@ -60,8 +60,16 @@ class TryChatBrowserTest {
         .contains("david.reuter (en): proposed, committed, logged")
         .contains("nathalie.kieffer (fr): proposed, committed, logged")
         .contains("profile form: error shown on the place field")
-        .contains("420 px: no horizontal overflow, conversation full width");
+        .contains("420 px: no horizontal overflow, conversation full width")
+        .contains("report: XLSX downloaded");
     assertThat(target.resolve("try-chat.png")).exists();
+    // The workbook the page offered, read back: figures are numeric cells, not text.
+    var sheet =
+        org.tandem.bot.support.Workbooks.rows(
+            Files.readAllBytes(target.resolve("try-chat-report.xlsx")));
+    assertThat(sheet).containsKeys("Group (site)", "Total");
+    assertThat(sheet.get("Total").subList(0, 2))
+        .allSatisfy(c -> assertThat(c).isInstanceOf(java.math.BigDecimal.class));
   }
 
   private static String read(Path p) throws IOException {

@@ -14,6 +14,7 @@ import org.tandem.bot.reporting.ReportCsv;
 import org.tandem.bot.reporting.ReportFiles;
 import org.tandem.bot.reporting.ReportLabels;
 import org.tandem.bot.reporting.ReportWords;
+import org.tandem.bot.reporting.ReportXlsx;
 import org.tandem.core.reports.Dimension;
 import org.tandem.core.reports.Figures;
 import org.tandem.core.reports.Group;
@@ -22,8 +23,8 @@ import org.tandem.core.reports.Reports;
 
 /**
  * A report as a chat reply: a card with the figures, their change since the previous period and the
- * breakdown, then the chart and the CSV as files. Used when a manager asks and by the monthly
- * report.
+ * breakdown, then the chart, the CSV and the same table as an Excel workbook, as files. Used when a
+ * manager asks and by the monthly report.
  */
 @Component
 public class ReportReply {
@@ -35,7 +36,11 @@ public class ReportReply {
   private final ReportCsv csv;
   private final ReportFiles files;
 
-  ReportReply(ReportLabels labels, ReportChart chart, ReportCsv csv, ReportFiles files) {
+  private final ReportXlsx xlsx;
+
+  ReportReply(
+      ReportLabels labels, ReportChart chart, ReportCsv csv, ReportXlsx xlsx, ReportFiles files) {
+    this.xlsx = xlsx;
     this.labels = labels;
     this.chart = chart;
     this.csv = csv;
@@ -174,13 +179,23 @@ public class ReportReply {
                   words.t("file.chart", words.period(r.period()))));
     }
     var data = files.store(tenant, base + ".csv", "text/csv; charset=utf-8", csv.csv(r, words));
-    return reply.then(
-        new Reply.File(
-            data.name(),
-            data.contentType(),
-            data.content(),
-            data.path(),
-            words.t("file.csv", words.period(r.period()))));
+    // The same table as a workbook: a CSV opens as one column in a French or German Excel.
+    var sheet = files.store(tenant, base + ".xlsx", ReportXlsx.CONTENT_TYPE, xlsx.xlsx(r, words));
+    return reply
+        .then(
+            new Reply.File(
+                data.name(),
+                data.contentType(),
+                data.content(),
+                data.path(),
+                words.t("file.csv", words.period(r.period()))))
+        .then(
+            new Reply.File(
+                sheet.name(),
+                sheet.contentType(),
+                sheet.content(),
+                sheet.path(),
+                words.t("file.xlsx", words.period(r.period()))));
   }
 
   private static String compare(long now, long before, ReportWords words, Texts texts) {
