@@ -36,10 +36,24 @@ class FormButtonsTest {
     assertThat(boss.has(Role.ADMIN)).isTrue();
     Chat chat = new Chat(engine, boss, Locale.ENGLISH);
     Map<String, String> data =
-        Map.of("missionId", Long.toString(mission.id()), "commitmentId", Long.toString(commitment));
+        Map.of(
+            "missionId",
+            Long.toString(mission.id()),
+            "commitmentId",
+            Long.toString(commitment),
+            // Rejecting asks why before the core decides: any entry gets the form.
+            "entryId",
+            "1");
 
     assertThat(engine.formActions())
-        .contains("profile.edit", "hours.open", "policy.edit", "mission.new", "mission.edit");
+        .contains(
+            "profile.edit",
+            "hours.open",
+            "policy.edit",
+            "mission.new",
+            "mission.edit",
+            "hours.reject",
+            "commitment.decline");
     for (String action : engine.formActions()) {
       assertThat(chat.click(action, data).parts())
           .as(action)
