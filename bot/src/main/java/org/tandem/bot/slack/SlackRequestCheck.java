@@ -66,6 +66,11 @@ class SlackRequestCheck extends OncePerRequestFilter {
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
+    if (sslCheck(request.getContentType(), text)) {
+      // Slack's certificate check carries no signature; Bolt answers it, and does nothing else.
+      chain.doFilter(new Replayed(request, body), response);
+      return;
+    }
     if (!signed(
         request.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
         request.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE),
@@ -120,10 +125,28 @@ class SlackRequestCheck extends OncePerRequestFilter {
         if (form.containsKey("command")) {
           return id(form.get("team_id")) && id(form.get("user_id"));
         }
-        return form.containsKey("ssl_check");
       }
       return false;
     } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  static boolean sslCheck(String contentType, String body) {
+    if (contentType == null
+        || !contentType
+            .toLowerCase(java.util.Locale.ROOT)
+            .startsWith("application/x-www-form-urlencoded")) {
+      return false;
+    }
+    try {
+      Map<String, String> form = form(body);
+      return form.containsKey("ssl_check")
+          && !form.containsKey("payload")
+          && !form.containsKey("command")
+          && form.entrySet().stream()
+              .allMatch(e -> InboundJson.clean(e.getKey()) && InboundJson.clean(e.getValue()));
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }

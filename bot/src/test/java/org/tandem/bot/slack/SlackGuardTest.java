@@ -331,4 +331,18 @@ class SlackGuardTest {
     }
     assertThat(reply.body()).doesNotContain("<!channel>").doesNotContain("<@U0BOSS>");
   }
+
+  @Test
+  void slacksUnsignedCertificateCheckStillReachesBoltAndTouchesNothing() throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("ssl_check=1&token=x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    // Bolt answers it by its verification token (none here): never a 500, never a listener.
+    assertThat(r.statusCode()).isIn(200, 401);
+    assertThat(slack.calls()).isEmpty();
+  }
 }
