@@ -39,6 +39,12 @@ public final class FakeBotConnector implements AutoCloseable {
 
   public final List<String> tokenRequests = new CopyOnWriteArrayList<>();
   public final AtomicInteger busyLeft = new AtomicInteger();
+
+  /** While true, the OpenID metadata answers 503; {@link #metadataFetches} counts every fetch. */
+  public final java.util.concurrent.atomic.AtomicBoolean metadataDown =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  public final AtomicInteger metadataFetches = new AtomicInteger();
   private final HttpServer server;
 
   public FakeBotConnector() {
@@ -53,6 +59,14 @@ public final class FakeBotConnector implements AutoCloseable {
           String path = x.getRequestURI().getPath();
           String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           String answer;
+          if (path.equals("/openid")) {
+            metadataFetches.incrementAndGet();
+          }
+          if (path.equals("/openid") && metadataDown.get()) {
+            x.sendResponseHeaders(503, -1);
+            x.close();
+            return;
+          }
           if (path.equals("/openid")) {
             answer =
                 "{\"issuer\":\"https://api.botframework.com\",\"jwks_uri\":\""

@@ -269,4 +269,38 @@ class TeamsGuardTest {
       assertThat(x.replaceAll("\\\\.", "")).doesNotContain("[").doesNotContain("](");
     }
   }
+
+  @Test
+  void withTheMetadataDownThirtyUnknownKeyIdsMakeAtMostOneFetch() throws Exception {
+    String aad = UUID.randomUUID().toString();
+    connector.metadataDown.set(true);
+    try {
+      int before = connector.metadataFetches.get();
+      for (int i = 0; i < 30; i++) {
+        String token =
+            FakeBotConnector.token(
+                FakeBotConnector.key("unknown-" + i),
+                "https://api.botframework.com",
+                APP_ID,
+                java.time.Instant.now().plusSeconds(600),
+                connector.serviceUrl());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(message(aad, "help"))))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(401);
+      }
+      assertThat(connector.metadataFetches.get() - before).isLessThanOrEqualTo(1);
+      // Tokens of the known key still pass: its keys are kept.
+      assertThat(post(message(aad, "help")).statusCode()).isEqualTo(200);
+    } finally {
+      connector.metadataDown.set(false);
+    }
+  }
 }
