@@ -39,7 +39,9 @@ public class AdminAudit {
     ROLE_REVOKED,
     LINK_CODE_ISSUED,
     TENANT_LINKED,
-    IMPORTED
+    IMPORTED,
+    /** The chat platform removed Tandem (an admin uninstalled it there): its token is deleted. */
+    UNINSTALLED
   }
 
   /** One line of the trail; {@code detail} holds what changed, as names and values. */
@@ -83,6 +85,11 @@ public class AdminAudit {
             .query(String.class)
             .optional()
             .orElse("#" + actorId);
+    insert(tenant, tenant.equals(actorsTenant) ? actorId : null, name, kind, detail);
+  }
+
+  private void insert(
+      TenantId tenant, Long actorId, String name, Kind kind, Map<String, ?> detail) {
     Map<String, String> shown = new LinkedHashMap<>();
     detail.forEach((k, v) -> shown.put(k, v == null ? "" : v.toString()));
     String json;
@@ -95,9 +102,17 @@ public class AdminAudit {
             """
             insert into admin_audit (tenant_id, actor_id, actor_name, action, detail)
             values (?, ?, ?, ?, ?::jsonb)""")
-        .params(
-            tenant.value(), tenant.equals(actorsTenant) ? actorId : null, name, kind.name(), json)
+        .params(tenant.value(), actorId, name, kind.name(), json)
         .update();
+  }
+
+  /**
+   * Records what a chat platform did on a workspace admin's behalf (Slack's {@code
+   * app_uninstalled}): the person is not known to Tandem, the platform is named instead.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordPlatform(TenantId tenant, String platform, Kind kind, Map<String, ?> detail) {
+    insert(tenant, null, platform, kind, detail);
   }
 
   /**

@@ -121,7 +121,18 @@ public class Tenants {
    */
   @Transactional
   public void uninstalled(Platform platform, String externalId) {
-    find(platform, externalId).filter(t -> !linked(t.id())).ifPresent(t -> uninstalled(t.id()));
+    find(platform, externalId)
+        .ifPresent(
+            t -> {
+              audit.recordPlatform(
+                  t.id(),
+                  platform.displayName(),
+                  AdminAudit.Kind.UNINSTALLED,
+                  java.util.Map.of("workspace", externalId));
+              if (!linked(t.id())) {
+                uninstalled(t.id());
+              }
+            });
   }
 
   /** Whether another platform's workspace or tenant is linked to this tenant. */

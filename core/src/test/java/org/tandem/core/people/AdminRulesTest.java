@@ -237,4 +237,16 @@ class AdminRulesTest {
         .map(AdminAudit.Entry::kind)
         .toList();
   }
+
+  @Test
+  void anUninstallByThePlatformIsInTheTrail() {
+    Company c = installed();
+    Tenant t = tenant(c);
+    tenants.uninstalled(t.platform(), t.externalId());
+    AdminAudit.Entry last =
+        audit.read(c.tenant(), c.admin().id(), 1, null).value().entries().get(0);
+    assertThat(last.kind()).isEqualTo(AdminAudit.Kind.UNINSTALLED);
+    assertThat(last.actor()).isEqualTo("Microsoft Teams");
+    assertThat(tenant(c).uninstalledAt()).isNotNull();
+  }
 }

@@ -131,6 +131,7 @@ class AdminAuditIntent implements Handler {
           texts.t(kind, d.getOrDefault("person", ""), role(d.get("role"), texts));
       case LINK_CODE_ISSUED -> texts.t(kind, expiry(d.get("expires"), texts, zone));
       case TENANT_LINKED -> texts.t(kind, d.getOrDefault("linked", ""));
+      case UNINSTALLED -> texts.t(kind, d.getOrDefault("workspace", ""));
       case IMPORTED ->
           d.containsKey("association")
               ? texts.t("audit.kind.imported.association", d.get("association"))
