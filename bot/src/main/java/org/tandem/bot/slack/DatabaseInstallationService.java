@@ -125,8 +125,13 @@ class DatabaseInstallationService implements InstallationService {
 
   @Override
   public void deleteAll(String enterpriseId, String teamId) {
-    tx.executeWithoutResult(s -> installations.deleteByTeamId(teamId));
-    tenants.uninstalled(Platform.SLACK, teamId);
+    // One transaction: the token goes, and the uninstall is marked and in the admin trail,
+    // together.
+    tx.executeWithoutResult(
+        s -> {
+          installations.deleteByTeamId(teamId);
+          tenants.uninstalled(Platform.SLACK, teamId);
+        });
   }
 
   @Override
