@@ -165,7 +165,8 @@ public record Reply(List<Part> parts) {
 
     @Override
     public String plainText() {
-      return title + ": " + name;
+      // A dash, not a colon: French would want a non-breaking space before one.
+      return title + " — " + name;
     }
 
     @Override

@@ -159,7 +159,8 @@ public class ReportReply {
             new Reply.Card(
                 texts.t("report.title", words.period(r.period()), words.dimension(r.dimension())),
                 r.tenantName(),
-                facts,
+                // Also sent unasked (the monthly report), past the engine that sets colons.
+                facts.stream().map(x -> x.withColon(texts.colon())).toList(),
                 text.toString().strip(),
                 buttons,
                 null));
