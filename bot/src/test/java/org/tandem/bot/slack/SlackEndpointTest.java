@@ -304,6 +304,13 @@ class SlackEndpointTest {
             "admin",
             "approvals",
             "help",
+            // French and German subcommands: /tandem heures, /tandem stunden...
+            "heures",
+            "stunden",
+            "engagements",
+            "anmeldungen",
+            "jahr",
+            "aide",
             "gibberish words")) {
       slack.reset();
       String name = sub.replace(' ', '-') + "-" + user;
@@ -319,7 +326,7 @@ class SlackEndpointTest {
       assertThat(answers).as(sub).hasSize(1);
       FakeSlackApi.Call answer = answers.get(0);
       if (answer.path().endsWith("views.open")) {
-        assertThat(sub).isIn("profile", "hours");
+        assertThat(sub).isIn("profile", "hours", "heures", "stunden");
       } else {
         assertThat(JSON.readTree(answer.body()).get("response_type").asText())
             .as(sub)
