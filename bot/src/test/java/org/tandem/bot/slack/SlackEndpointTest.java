@@ -69,6 +69,8 @@ class SlackEndpointTest {
   @Autowired People people;
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired org.tandem.core.commitments.Commitments commitments;
+  @Autowired org.tandem.core.hours.Hours hours;
 
   final HttpClient http = HttpClient.newHttpClient();
   String user;
@@ -747,6 +749,35 @@ class SlackEndpointTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void anEmployeesCraftedApproveButtonIsRefusedAndTheHoursStayPending() throws Exception {
+    Employee ana = onboarded(user);
+    TenantId tenant = ana.tenantId();
+    tenants.change(
+        tenant, org.tandem.core.tenants.PolicyChange.none().allowance(40).hoursApproval(true));
+    Mission mission = fixtures.workshopInEsch(tenant, 5);
+    Employee colleague = fixtures.person(tenant, "Colleague");
+    var c = commitments.commit(tenant, colleague.id(), mission.id(), false).value();
+    var entry =
+        hours
+            .log(
+                tenant,
+                colleague.id(),
+                org.tandem.core.hours.HoursRequest.onWorkTime(
+                    c.id(), LocalDate.now(Fixtures.LUXEMBOURG), 60, ""))
+            .value();
+    interaction(
+        blockAction(
+            TEAM,
+            user,
+            "hours.approve#0",
+            Map.of("entryId", Long.toString(entry.id())),
+            "approve-" + user));
+    slack.await("/response/approve-" + user, c2 -> text(c2).contains("reserved for CSR managers"));
+    assertThat(hours.find(tenant, entry.id()).orElseThrow().status())
+        .isEqualTo(org.tandem.core.hours.HourStatus.PENDING);
   }
 
   @Test
