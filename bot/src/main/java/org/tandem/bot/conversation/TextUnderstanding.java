@@ -88,7 +88,7 @@ class TextUnderstanding {
                   + "|vorschlage|near|pres de|pres d|remote|a distance|nearby|volunteer\\w*|benevol\\w*|ehrenamt\\w*"
                   + "|opportunit\\w*|available|from home|looking for|disponibles?|dispo|associations?|anything new|quoi de neuf|what s open"
                   + "|ouvertes?|offene?|frei|engagieren|where can i help|ou puis je aider|wo kann ich helfen"
-                  + "|was kann ich tun|ideas|idees|homeoffice|online|en ligne|teletravail|show me what|montre moi)\\b"));
+                  + "|was kann ich tun|ideas|idees|commit|gibt es (etwas|was) fur|something for|quelque chose pour|homeoffice|online|en ligne|teletravail|show me what|montre moi)\\b"));
 
   /** Words that say hours were given: with an amount of time, the sentence logs hours. */
   private static final Pattern LOG_WORDS =

@@ -105,6 +105,11 @@ class UtteranceCorpusTest {
           en | roster 12                                    | roster
           fr | inscrits 12                                  | roster
           de | teilnehmer 12                                | roster
+          en | Commit                                       | missions
+          en | log 1e9h yesterday                           | hours
+          en | remote                                       | missions
+          en | profile                                      | profile
+          de | gibt es etwas für Buchhalter?                | missions
           """)
   void everyQuotedSentenceReachesItsIntent(String language, String text, String intent) {
     assertThat(intentOf(language, text)).isEqualTo(intent);
