@@ -1,2 +1,5 @@
-/** What every chat channel shares: remembering the deliveries already processed, inbound checks. */
+/**
+ * What every chat channel shares: inbound checks, the durable inbox of acknowledged deliveries and
+ * the workers that answer them from PostgreSQL.
+ */
 package org.tandem.bot.channels;

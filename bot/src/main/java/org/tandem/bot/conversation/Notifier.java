@@ -18,4 +18,28 @@ public interface Notifier {
   }
 
   Delivery send(TenantId tenant, long employeeId, Reply reply);
+
+  /**
+   * The same, for an outbox delivery that may be tried again after a crash: a channel that sends a
+   * reply in several steps (Slack: the message, then its files) records each step, and stamps the
+   * message with {@link Progress#id()} so a retry can tell it was already posted.
+   */
+  default Delivery send(TenantId tenant, long employeeId, Reply reply, Progress progress) {
+    return send(tenant, employeeId, reply);
+  }
+
+  /** What of one delivery already went out, kept in the outbox across attempts. */
+  interface Progress {
+
+    /** The delivery's own id ({@code notification:42}). */
+    String id();
+
+    /** What an earlier attempt recorded, or null. */
+    String done();
+
+    /** True when an earlier attempt may have sent something without recording it (a crash). */
+    boolean retry();
+
+    void record(String done);
+  }
 }

@@ -35,6 +35,7 @@ public class OutboxDispatcher {
   private final Reports reports;
   private final ReportReply reportReply;
   private final DecisionNotices decisions;
+  private final java.time.Duration lease;
 
   OutboxDispatcher(
       Notifications notifications,
@@ -42,8 +43,11 @@ public class OutboxDispatcher {
       People people,
       Reports reports,
       ReportReply reportReply,
-      DecisionNotices decisions) {
+      DecisionNotices decisions,
+      @org.springframework.beans.factory.annotation.Value("${tandem.outbox.lease:PT2M}")
+          java.time.Duration lease) {
     this.decisions = decisions;
+    this.lease = lease;
     this.notifications = notifications;
     this.notifiers = notifiers;
     this.people = people;
@@ -54,14 +58,41 @@ public class OutboxDispatcher {
   /** Delivers what is due; returns how many messages were sent. */
   public int dispatch() {
     int sent = 0;
-    for (List<Notification> batch = notifications.claim(BATCH);
+    for (List<Notification> batch = notifications.claim(BATCH, lease);
         !batch.isEmpty();
-        batch = notifications.claim(BATCH)) {
+        batch = notifications.claim(BATCH, lease)) {
       for (Notification n : batch) {
         sent += deliver(n) ? 1 : 0;
       }
     }
     return sent;
+  }
+
+  private Notifier.Progress progress(Notification n) {
+    return new Notifier.Progress() {
+      private String done = n.progress();
+
+      @Override
+      public String id() {
+        return "notification:" + n.id();
+      }
+
+      @Override
+      public String done() {
+        return done;
+      }
+
+      @Override
+      public boolean retry() {
+        return n.attempts() > 1;
+      }
+
+      @Override
+      public void record(String step) {
+        done = step;
+        notifications.progress(n.id(), step);
+      }
+    };
   }
 
   private boolean deliver(Notification n) {
@@ -102,7 +133,7 @@ public class OutboxDispatcher {
       }
       boolean failed = false;
       for (Notifier notifier : notifiers) {
-        Notifier.Delivery d = notifier.send(n.tenant(), n.employeeId(), reply);
+        Notifier.Delivery d = notifier.send(n.tenant(), n.employeeId(), reply, progress(n));
         if (d == Notifier.Delivery.SENT) {
           notifications.sent(n.id());
           return true;

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.tandem.bot.channels.Inbox;
 import org.tandem.bot.reporting.ReportFiles;
 import org.tandem.core.notifications.Notifications;
 import org.tandem.core.tenants.Tenants;
@@ -45,21 +46,28 @@ class ScheduledTasks {
         .execute((instance, context) -> dispatcher.dispatch());
   }
 
-  /** Every night: tenants past their retention after an uninstall, and expired report files. */
+  /**
+   * Every night: tenants past their retention after an uninstall, expired report files, and the
+   * inbox's finished rows once every platform's retries are long over.
+   */
   @Bean
   RecurringTask<Void> nightlyPurge(
       Tenants tenants,
       ReportFiles files,
+      Inbox inbox,
       @Value("${tandem.retention.cron:0 30 3 * * *}") String cron) {
     return Tasks.recurring("nightly-purge", Schedules.cron(cron))
         .execute(
             (instance, context) -> {
               int purged = tenants.purgeExpired();
               int expired = files.purgeExpired();
+              int answered = inbox.purge();
               log.info(
-                  "Nightly purge: {} tenant(s) past their retention, {} expired report file(s)",
+                  "Nightly purge: {} tenant(s) past their retention, {} expired report file(s),"
+                      + " {} answered request(s) older than a week",
                   purged,
-                  expired);
+                  expired,
+                  answered);
             });
   }
 }

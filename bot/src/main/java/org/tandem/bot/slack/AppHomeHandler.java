@@ -6,8 +6,6 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
@@ -16,21 +14,17 @@ import org.tandem.bot.conversation.Who;
 /**
  * The App Home tab, published when opened: the person's year against the allowance, their
  * commitments and upcoming sessions, and three suggested missions, each with its buttons. The
- * engine composes each part; this handler only puts them on one page.
+ * engine composes each part; this page only puts them together. Stored in the inbox, published by
+ * its worker.
  */
 class AppHomeHandler implements BoltEventHandler<AppHomeOpenedEvent> {
 
-  private static final Logger log = LoggerFactory.getLogger(AppHomeHandler.class);
   static final int SUGGESTIONS = 3;
 
-  private final SlackPeople people;
-  private final SlackConversation conversation;
-  private final AfterAck afterAck;
+  private final SlackIntake intake;
 
-  AppHomeHandler(SlackPeople people, SlackConversation conversation, AfterAck afterAck) {
-    this.people = people;
-    this.conversation = conversation;
-    this.afterAck = afterAck;
+  AppHomeHandler(SlackIntake intake) {
+    this.intake = intake;
   }
 
   @Override
@@ -39,31 +33,25 @@ class AppHomeHandler implements BoltEventHandler<AppHomeOpenedEvent> {
     if (!"home".equals(event.getTab())) {
       return ctx.ack();
     }
-    String botToken = ctx.getBotToken();
-    var client = ctx.client();
-    boolean queued =
-        afterAck.once(
+    SlackIntake.Result r =
+        intake.accept(
             "event:" + payload.getEventId(),
-            () -> {
-              try {
-                Who who = people.who(payload.getTeamId(), null, event.getUser(), botToken);
-                Reply home = home(who);
-                var r =
-                    client.viewsPublish(
-                        q ->
-                            q.userId(event.getUser())
-                                .viewAsString(BlockKit.json(BlockKit.home(home))));
-                if (!r.isOk()) {
-                  log.warn("views.publish failed: {}", r.getError());
-                }
-              } catch (Exception e) {
-                log.warn("Could not publish the App Home of {}", event.getUser(), e);
-              }
-            });
-    return queued ? ctx.ack() : Response.error(503);
+            new SlackRequest(
+                "home",
+                payload.getTeamId(),
+                null,
+                event.getUser(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+    // Not stored: 503 makes Slack deliver the event again a little later.
+    return r == SlackIntake.Result.DOWN ? Response.error(503) : ctx.ack();
   }
 
-  Reply home(Who who) {
+  static Reply home(SlackConversation conversation, Who who) {
     Reply profile = conversation.handle(new Inbound.Command(who, "year", ""));
     Reply mine = conversation.handle(new Inbound.Command(who, "mine", ""));
     Reply found = conversation.handle(new Inbound.Command(who, "missions", ""));

@@ -5,21 +5,17 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
-import org.tandem.bot.conversation.Inbound;
-import org.tandem.bot.conversation.Texts;
-import org.tandem.bot.conversation.Who;
 
-/** A direct message to Tandem: free text to the engine, the answer in the same conversation. */
+/**
+ * A direct message to Tandem: stored in the inbox, then free text to the engine, the answer in the
+ * same conversation.
+ */
 class DirectMessageHandler implements BoltEventHandler<MessageEvent> {
 
-  private final SlackPeople people;
-  private final SlackConversation conversation;
-  private final AfterAck afterAck;
+  private final SlackIntake intake;
 
-  DirectMessageHandler(SlackPeople people, SlackConversation conversation, AfterAck afterAck) {
-    this.people = people;
-    this.conversation = conversation;
-    this.afterAck = afterAck;
+  DirectMessageHandler(SlackIntake intake) {
+    this.intake = intake;
   }
 
   @Override
@@ -28,18 +24,21 @@ class DirectMessageHandler implements BoltEventHandler<MessageEvent> {
     if (!"im".equals(m.getChannelType()) || m.getBotId() != null) {
       return ctx.ack();
     }
-    String botToken = ctx.getBotToken();
-    boolean queued =
-        afterAck.once(
+    SlackIntake.Result r =
+        intake.accept(
             "event:" + payload.getEventId(),
-            () -> {
-              Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
-              conversation.deliver(
-                  conversation.handle(new Inbound.Text(who, m.getText())),
-                  new SlackConversation.Target(botToken, null, null, m.getUser(), m.getChannel()),
-                  Texts.of(who.locale()));
-            });
-    // Not even queued: 503 makes Slack deliver the event again a little later.
-    return queued ? ctx.ack() : Response.error(503);
+            new SlackRequest(
+                "text",
+                payload.getTeamId(),
+                null,
+                m.getUser(),
+                m.getText(),
+                null,
+                null,
+                null,
+                null,
+                m.getChannel()));
+    // Not stored: 503 makes Slack deliver the event again a little later.
+    return r == SlackIntake.Result.DOWN ? Response.error(503) : ctx.ack();
   }
 }

@@ -6,24 +6,18 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import java.io.IOException;
-import org.tandem.bot.conversation.Inbound;
-import org.tandem.bot.conversation.Texts;
-import org.tandem.bot.conversation.Who;
 
 /**
- * A button of a Tandem card (Commit, Details, Not for me, Show more, Log hours...): the engine
- * decides, this handler only passes the action id and its data, after the ack.
+ * A button of a Tandem card (Commit, Details, Not for me, Show more, Log hours...): stored in the
+ * inbox and acknowledged; the engine decides, after the ack. When it cannot be stored, the person
+ * is told through the response URL to try again.
  */
 class EngineActionHandler implements BlockActionHandler {
 
-  private final SlackPeople people;
-  private final SlackConversation conversation;
-  private final AfterAck afterAck;
+  private final SlackIntake intake;
 
-  EngineActionHandler(SlackPeople people, SlackConversation conversation, AfterAck afterAck) {
-    this.people = people;
-    this.conversation = conversation;
-    this.afterAck = afterAck;
+  EngineActionHandler(SlackIntake intake) {
+    this.intake = intake;
   }
 
   @Override
@@ -33,27 +27,26 @@ class EngineActionHandler implements BlockActionHandler {
       return ctx.ack();
     }
     BlockActionPayload.Action action = p.getActions().get(0);
-    String botToken = ctx.getBotToken();
-    boolean queued =
-        afterAck.once(
-            "trigger:" + p.getTriggerId(),
-            () -> {
-              Who who =
-                  people.who(
-                      p.getTeam().getId(), p.getTeam().getDomain(), p.getUser().getId(), botToken);
-              String channel = p.getChannel() == null ? null : p.getChannel().getId();
-              conversation.deliver(
-                  conversation.handle(
-                      new Inbound.Action(
-                          who,
-                          BlockKit.actionOf(action.getActionId()),
-                          BlockKit.data(action.getValue()))),
-                  new SlackConversation.Target(
-                      botToken, p.getTriggerId(), p.getResponseUrl(), p.getUser().getId(), channel),
-                  Texts.of(who.locale()));
-            });
-    if (!queued) {
-      ctx.respond(r -> r.responseType("ephemeral").text(SlackConversation.BUSY));
+    String key =
+        p.getTriggerId() == null || p.getTriggerId().isBlank()
+            ? SlackIntake.bodyKey(req.getRequestBodyAsString())
+            : "trigger:" + p.getTriggerId();
+    SlackIntake.Result r =
+        intake.accept(
+            key,
+            new SlackRequest(
+                "action",
+                p.getTeam().getId(),
+                p.getTeam().getDomain(),
+                p.getUser().getId(),
+                null,
+                action.getActionId(),
+                action.getValue(),
+                p.getTriggerId(),
+                p.getResponseUrl(),
+                p.getChannel() == null ? null : p.getChannel().getId()));
+    if (r == SlackIntake.Result.DOWN && p.getResponseUrl() != null) {
+      ctx.respond(a -> a.responseType("ephemeral").replaceOriginal(false).text(SlackIntake.DOWN));
     }
     return ctx.ack();
   }

@@ -5,23 +5,17 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
-import org.tandem.bot.conversation.Inbound;
-import org.tandem.bot.conversation.Texts;
-import org.tandem.bot.conversation.Who;
 
 /**
- * "@Tandem missions near Esch" in a channel: the rest to the engine, the answer to the asker only.
+ * "@Tandem missions near Esch" in a channel: stored in the inbox, then the rest to the engine, the
+ * answer to the asker only.
  */
 class MentionHandler implements BoltEventHandler<AppMentionEvent> {
 
-  private final SlackPeople people;
-  private final SlackConversation conversation;
-  private final AfterAck afterAck;
+  private final SlackIntake intake;
 
-  MentionHandler(SlackPeople people, SlackConversation conversation, AfterAck afterAck) {
-    this.people = people;
-    this.conversation = conversation;
-    this.afterAck = afterAck;
+  MentionHandler(SlackIntake intake) {
+    this.intake = intake;
   }
 
   @Override
@@ -30,20 +24,21 @@ class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     if (m.getBotId() != null) {
       return ctx.ack();
     }
-    String botToken = ctx.getBotToken();
-    boolean queued =
-        afterAck.once(
+    String text = m.getText() == null ? "" : m.getText().replaceAll("<@[A-Z0-9]+>", " ").strip();
+    SlackIntake.Result r =
+        intake.accept(
             "event:" + payload.getEventId(),
-            () -> {
-              Who who = people.who(payload.getTeamId(), null, m.getUser(), botToken);
-              String text =
-                  m.getText() == null ? "" : m.getText().replaceAll("<@[A-Z0-9]+>", " ").strip();
-              conversation.deliver(
-                  conversation.handle(new Inbound.Text(who, text)),
-                  new SlackConversation.Target(
-                      botToken, null, null, m.getUser(), m.getChannel(), true),
-                  Texts.of(who.locale()));
-            });
-    return queued ? ctx.ack() : Response.error(503);
+            new SlackRequest(
+                "mention",
+                payload.getTeamId(),
+                null,
+                m.getUser(),
+                text,
+                null,
+                null,
+                null,
+                null,
+                m.getChannel()));
+    return r == SlackIntake.Result.DOWN ? Response.error(503) : ctx.ack();
   }
 }

@@ -10,9 +10,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.util.http.SlackHttpClient;
-import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -25,9 +23,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tandem.bot.channels.ProcessedEvents;
+import org.tandem.bot.channels.HttpTimeouts;
+import org.tandem.bot.channels.Inbox;
+import org.tandem.bot.channels.InboxWorker;
 import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.security.TokenCipher;
+import org.tandem.core.notifications.Notifications;
 import org.tandem.core.people.People;
 import org.tandem.core.places.Geocoder;
 import org.tandem.core.tenants.Tenants;
@@ -44,18 +45,19 @@ class SlackConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
   static final String INSTALL_PATH = "/slack/install";
   static final String REDIRECT_PATH = "/slack/oauth_redirect";
-  static final int MAX_RETRIES_ON_429 = 3;
-  static final int AFTER_ACK_THREADS = 3;
-  static final int AFTER_ACK_QUEUE = 2000;
 
   @Bean
   SlackSettings slackSettings(Environment env) {
     return SlackSettings.from(env);
   }
 
-  /** The Web API client: {@code SLACK_API_URL}, and {@code 429} retried after Retry-After. */
+  /**
+   * The Web API client: {@code SLACK_API_URL}, with connect and read timeouts. A 429 is never
+   * waited out here (that would hold a worker, or a database connection): the inbox and the outbox
+   * try again after its Retry-After.
+   */
   @Bean
-  Slack slack(SlackSettings settings) {
+  Slack slack(SlackSettings settings, HttpTimeouts timeouts) {
     SlackConfig config = new SlackConfig();
     String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
     config.setMethodsEndpointUrlPrefix(url);
@@ -63,56 +65,56 @@ class SlackConfiguration {
     OkHttpClient http =
         SlackHttpClient.buildOkHttpClient(config, Map.of())
             .newBuilder()
-            .addInterceptor(
-                chain -> {
-                  okhttp3.Request request = chain.request();
-                  okhttp3.Response response = chain.proceed(request);
-                  for (int i = 0; i < MAX_RETRIES_ON_429 && response.code() == 429; i++) {
-                    long seconds =
-                        Optional.ofNullable(response.header("Retry-After"))
-                            .map(
-                                s -> {
-                                  try {
-                                    return Long.parseLong(s.strip());
-                                  } catch (NumberFormatException e) {
-                                    return 1L;
-                                  }
-                                })
-                            .orElse(1L);
-                    response.close();
-                    try {
-                      Thread.sleep(Math.min(30, Math.max(0, seconds)) * 1000);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                      throw new IOException("interrupted while waiting for Slack's rate limit", e);
-                    }
-                    response = chain.proceed(request);
-                  }
-                  return response;
-                })
+            .connectTimeout(timeouts.connect())
+            .readTimeout(timeouts.read())
+            .writeTimeout(timeouts.read())
             .build();
     SlackHttpClient client = new SlackHttpClient(http);
     client.setConfig(config);
     return Slack.getInstance(config, client);
   }
 
+  /**
+   * Telling a guest of another organisation why Tandem ignores them: nothing to store or retry,
+   * one thread and a bounded queue (past it, the guest is not told).
+   */
   @Bean(destroyMethod = "shutdown")
-  ExecutorService slackExecutor() {
-    // Few threads: the work after the ack must leave the CPU to the acks themselves. A bounded
-    // queue: past it, people are told Tandem is busy (and Slack retries events) instead of
-    // answers piling up in memory.
+  ExecutorService guestReplies() {
     return new java.util.concurrent.ThreadPoolExecutor(
-        AFTER_ACK_THREADS,
-        AFTER_ACK_THREADS,
+        1,
+        1,
         0,
         java.util.concurrent.TimeUnit.MILLISECONDS,
-        new java.util.concurrent.ArrayBlockingQueue<>(AFTER_ACK_QUEUE),
+        new java.util.concurrent.ArrayBlockingQueue<>(100),
         r -> {
-          Thread t = new Thread(r, "slack-after-ack");
+          Thread t = new Thread(r, "slack-guest-replies");
           t.setDaemon(true);
           return t;
         },
         new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
+  }
+
+  @Bean
+  SlackTokens slackTokens(
+      SlackSettings settings, SlackInstallationRepository installations, TokenCipher cipher) {
+    return new SlackTokens(settings, installations, cipher);
+  }
+
+  @Bean
+  SlackIntake slackIntake(Inbox inbox, InboxWorker worker) {
+    return new SlackIntake(inbox, worker);
+  }
+
+  @Bean
+  SlackAnswering slackAnswering(
+      Inbox inbox,
+      SlackPeople people,
+      SlackConversation conversation,
+      SlackTokens tokens,
+      Slack slack,
+      TransactionTemplate tx,
+      Notifications notifications) {
+    return new SlackAnswering(inbox, people, conversation, tokens, slack, tx, notifications);
   }
 
   @Bean
@@ -159,8 +161,10 @@ class SlackConfiguration {
       Slack slack,
       SlackPeople people,
       SlackConversation conversation,
-      ProcessedEvents processed,
-      ExecutorService slackExecutor,
+      SlackIntake intake,
+      Inbox inbox,
+      InboxWorker worker,
+      ExecutorService guestReplies,
       Geocoder geocoder,
       SlackInstallationRepository installations,
       TokenCipher cipher,
@@ -193,9 +197,8 @@ class SlackConfiguration {
       // app_uninstalled and tokens_revoked delete the workspace's token at once.
       app.enableTokenRevocationHandlers();
     }
-    app.use(new OtherOrganisations(slackExecutor));
-    new SlackListeners(people, conversation, new AfterAck(processed, slackExecutor), geocoder)
-        .register(app);
+    app.use(new OtherOrganisations(guestReplies));
+    new SlackListeners(people, conversation, intake, geocoder, inbox, worker, tx).register(app);
     log.info(
         "Slack is on ({} mode{})",
         settings.oauth() ? "multi-workspace OAuth" : "single-workspace",
@@ -224,19 +227,24 @@ class SlackConfiguration {
    * Every listener, registered in one place: one handler class per command, action kind or event.
    */
   record SlackListeners(
-      SlackPeople people, SlackConversation conversation, AfterAck afterAck, Geocoder geocoder) {
+      SlackPeople people,
+      SlackConversation conversation,
+      SlackIntake intake,
+      Geocoder geocoder,
+      Inbox inbox,
+      InboxWorker worker,
+      TransactionTemplate tx) {
 
     void register(App app) {
-      app.command("/tandem", new TandemCommandHandler(people, conversation, afterAck));
-      app.blockAction(
-          Pattern.compile("^[a-z.]+(#\\d+)?$"),
-          new EngineActionHandler(people, conversation, afterAck));
+      app.command("/tandem", new TandemCommandHandler(intake));
+      app.blockAction(Pattern.compile("^[a-z.]+(#\\d+)?$"), new EngineActionHandler(intake));
       app.blockSuggestion("place", new PlaceSuggestionHandler(geocoder));
       app.viewSubmission(
-          Pattern.compile("^[a-z.]+$"), new FormSubmissionHandler(people, conversation, afterAck));
-      app.event(AppHomeOpenedEvent.class, new AppHomeHandler(people, conversation, afterAck));
-      app.event(MessageEvent.class, new DirectMessageHandler(people, conversation, afterAck));
-      app.event(AppMentionEvent.class, new MentionHandler(people, conversation, afterAck));
+          Pattern.compile("^[a-z.]+$"),
+          new FormSubmissionHandler(people, conversation, inbox, worker, tx));
+      app.event(AppHomeOpenedEvent.class, new AppHomeHandler(intake));
+      app.event(MessageEvent.class, new DirectMessageHandler(intake));
+      app.event(AppMentionEvent.class, new MentionHandler(intake));
     }
   }
 }

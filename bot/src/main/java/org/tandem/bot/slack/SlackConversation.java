@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Notifier;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 
@@ -30,12 +31,6 @@ class SlackConversation {
     this.engine = engine;
     this.slack = slack;
   }
-
-  /** Said when the work after the ack cannot even be queued; the person's language is unknown. */
-  static final String BUSY =
-      "Tandem is very busy right now: please try again in a minute."
-          + " / Tandem est très sollicité\u00a0: réessayez dans une minute."
-          + " / Tandem ist gerade sehr ausgelastet: bitte in einer Minute erneut versuchen.";
 
   Reply handle(Inbound inbound) {
     return engine.handle(inbound);
@@ -64,30 +59,79 @@ class SlackConversation {
 
   /** Delivers the reply; false when Slack refused the message (the failure is logged). */
   boolean deliver(Reply reply, Target to, Texts texts) {
-    boolean sent = message(reply, to, texts);
-    upload(reply, to);
-    return sent;
+    return deliver(reply, to, texts, null);
   }
+
+  /**
+   * Delivers the reply in steps recorded in {@code progress} (when given): the message, then its
+   * files. A retry after a failed upload sends the files only; a retry after a crash first looks in
+   * the conversation for the message stamped with the delivery's id, and does not post it again
+   * when it is there. False when a step failed: the delivery is tried again later.
+   */
+  boolean deliver(Reply reply, Target to, Texts texts, Notifier.Progress progress) {
+    if (progress == null || progress.done() == null) {
+      String stamp = progress == null ? null : progress.id();
+      boolean posted = progress != null && progress.retry() && alreadyPosted(to, stamp);
+      if (!posted && !message(reply, to, texts, stamp)) {
+        return false;
+      }
+      if (progress != null) {
+        progress.record("message");
+      }
+    }
+    return upload(reply, to);
+  }
+
+  /** Whether the person's conversation with Tandem holds a message stamped with this id. */
+  private boolean alreadyPosted(Target to, String stamp) {
+    try {
+      var im = slack.methods(to.botToken()).conversationsOpen(q -> q.users(List.of(to.userId())));
+      if (!im.isOk()) {
+        return false;
+      }
+      var history =
+          slack
+              .methods(to.botToken())
+              .conversationsHistory(
+                  q -> q.channel(im.getChannel().getId()).limit(50).includeAllMetadata(true));
+      return history.isOk()
+          && history.getMessages() != null
+          && history.getMessages().stream()
+              .anyMatch(
+                  m ->
+                      m.getMetadata() != null
+                          && STAMP.equals(m.getMetadata().getEventType())
+                          && m.getMetadata().getEventPayload() != null
+                          && stamp.equals(m.getMetadata().getEventPayload().get("id")));
+    } catch (IOException | SlackApiException e) {
+      // Not known: posting again risks a duplicate, not posting risks a loss. Post.
+      log.warn("Could not look for an earlier delivery {}: {}", stamp, e.toString());
+      return false;
+    }
+  }
+
+  /** The metadata event type of Tandem's own deliveries (their id in the payload). */
+  static final String STAMP = "tandem_delivery";
 
   /**
    * A reply's files (a report's chart and CSV) go into the person's conversation with Tandem
    * through files.uploadV2: a slash command may come from a channel Tandem is not in, and a report
    * is for the person who asked.
    */
-  private void upload(Reply reply, Target to) {
+  private boolean upload(Reply reply, Target to) {
     List<Reply.File> files =
         reply.parts().stream()
             .filter(p -> p instanceof Reply.File)
             .map(p -> (Reply.File) p)
             .toList();
     if (files.isEmpty()) {
-      return;
+      return true;
     }
     try {
       var im = slack.methods(to.botToken()).conversationsOpen(q -> q.users(List.of(to.userId())));
       if (!im.isOk()) {
         log.warn("conversations.open failed: {}", im.getError());
-        return;
+        return false;
       }
       String channel = im.getChannel().getId();
       var r =
@@ -110,13 +154,15 @@ class SlackConversation {
       if (!r.isOk()) {
         log.warn("files.uploadV2 failed: {}", r.getError());
       }
+      return r.isOk();
     } catch (IOException | SlackApiException | RuntimeException e) {
-      // The message is delivered: a failed upload is logged, never a reason to send it again.
-      log.warn("Could not upload files to {}", to.userId(), e);
+      // The message is delivered: only the files are tried again (see the progress).
+      log.warn("Could not upload files to {}: {}", to.userId(), e.toString());
+      return false;
     }
   }
 
-  private boolean message(Reply reply, Target to, Texts texts) {
+  private boolean message(Reply reply, Target to, Texts texts, String stamp) {
     try {
       Optional<Reply.Form> form = form(reply);
       if (form.isPresent() && to.triggerId() != null) {
@@ -175,7 +221,19 @@ class SlackConversation {
           slack
               .methods(to.botToken())
               .chatPostMessage(
-                  q -> q.channel(channel).text(text).blocksAsString(BlockKit.json(blocks)));
+                  q ->
+                      q.channel(channel)
+                          .text(text)
+                          .blocksAsString(BlockKit.json(blocks))
+                          .metadataAsString(
+                              stamp == null
+                                  ? null
+                                  : BlockKit.json(
+                                      Map.of(
+                                          "event_type",
+                                          STAMP,
+                                          "event_payload",
+                                          Map.of("id", stamp)))));
       if (!r.isOk()) {
         log.warn("chat.postMessage failed: {}", r.getError());
       }

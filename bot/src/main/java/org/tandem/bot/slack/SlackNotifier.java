@@ -37,6 +37,11 @@ class SlackNotifier implements Notifier {
 
   @Override
   public Delivery send(TenantId tenant, long employeeId, Reply reply) {
+    return send(tenant, employeeId, reply, null);
+  }
+
+  @Override
+  public Delivery send(TenantId tenant, long employeeId, Reply reply, Progress progress) {
     Optional<String> user =
         jdbc.sql(
                 """
@@ -58,7 +63,8 @@ class SlackNotifier implements Notifier {
         conversation.deliver(
             reply,
             new SlackConversation.Target(token.get(), null, null, user.get(), null),
-            Texts.of(java.util.Locale.forLanguageTag(locale)));
+            Texts.of(java.util.Locale.forLanguageTag(locale)),
+            progress);
     return sent ? Delivery.SENT : Delivery.FAILED;
   }
 

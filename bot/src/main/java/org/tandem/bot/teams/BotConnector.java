@@ -10,18 +10,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The Bot Connector REST API v3 on the activity's {@code serviceUrl}: replies sent with an app
- * token from the client-credentials flow, cached until five minutes before it expires; 429 and 5xx
- * retried with back-off.
+ * token from the client-credentials flow, cached until five minutes before it expires. Every call
+ * has connect and read timeouts (the client is built with them).
  */
 class BotConnector {
 
   private static final Logger log = LoggerFactory.getLogger(BotConnector.class);
-  static final int ATTEMPTS = 3;
 
   private final TeamsSettings settings;
   private final RestClient http;
@@ -43,7 +43,11 @@ class BotConnector {
     FAILED
   }
 
-  /** Replies in the conversation, threaded on the activity replied to (null: a new message). */
+  /**
+   * Replies in the conversation, threaded on the activity replied to (null: a new message). One
+   * attempt: a 429 or 5xx is FAILED, and the inbox or the outbox tries again later (a sleep here
+   * would hold a worker, or a database connection).
+   */
   Delivery reply(String serviceUrl, String conversationId, String replyToId, JsonNode activity) {
     String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
     String url =
@@ -52,27 +56,24 @@ class BotConnector {
             + conversationId
             + "/activities"
             + (replyToId == null ? "" : "/" + replyToId);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        http.post()
-            .uri(url)
-            .header("Authorization", "Bearer " + token())
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(json.writeValueAsString(activity))
-            .retrieve()
-            .toBodilessEntity();
-        return Delivery.SENT;
-      } catch (RestClientResponseException e) {
-        int status = e.getStatusCode().value();
-        if ((status == 429 || status >= 500) && attempt < ATTEMPTS) {
-          sleep(Duration.ofMillis(250L << attempt));
-          continue;
-        }
-        log.warn("The Bot Connector answered {} for {}", status, url);
-        return status == 403 || status == 404 ? Delivery.GONE : Delivery.FAILED;
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+    try {
+      http.post()
+          .uri(url)
+          .header("Authorization", "Bearer " + token())
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(json.writeValueAsString(activity))
+          .retrieve()
+          .toBodilessEntity();
+      return Delivery.SENT;
+    } catch (RestClientResponseException e) {
+      int status = e.getStatusCode().value();
+      log.warn("The Bot Connector answered {} for {}", status, url);
+      return status == 403 || status == 404 ? Delivery.GONE : Delivery.FAILED;
+    } catch (ResourceAccessException e) {
+      log.warn("The Bot Connector did not answer for {}: {}", url, e.toString());
+      return Delivery.FAILED;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -121,13 +122,5 @@ class BotConnector {
     token = answer.path("access_token").asText();
     tokenExpires = clock.instant().plusSeconds(answer.path("expires_in").asLong(3600));
     return token;
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

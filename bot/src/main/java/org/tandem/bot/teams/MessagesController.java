@@ -6,54 +6,62 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.tandem.bot.channels.ProcessedEvents;
+import org.tandem.bot.channels.Inbox;
+import org.tandem.bot.channels.InboxWorker;
 import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
-import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
-import org.tandem.core.people.Role;
 
 /**
  * {@code POST /api/messages}: every activity is authenticated first (401 and nothing touched
- * otherwise); a message's text, or the data of a card's button or form, goes to the engine; the
- * answer is sent back through the Bot Connector. Activity ids are processed once. Other activity
- * types are acknowledged and ignored.
+ * otherwise). A message, or Tandem added or removed, is stored in the inbox under its activity id
+ * and acknowledged at once (503 when it cannot be stored: the Bot Framework sends it again); a
+ * worker answers it through the Bot Connector. An invoke (a card's button, a dialog) is answered in
+ * the HTTP response, its work recorded in the inbox in the same transaction, so a repeated activity
+ * id changes nothing. Other activity types are acknowledged and ignored.
  */
 @RestController
 @Conditional(TeamsEnabled.class)
 class MessagesController {
 
+  private static final Logger log = LoggerFactory.getLogger(MessagesController.class);
+
   private final BotFrameworkAuthenticator authenticator;
-  private final BotConnector connector;
   private final TeamsPeople people;
   private final ConversationEngine engine;
-  private final ProcessedEvents processed;
-  private final ConversationReferences references;
+  private final Inbox inbox;
+  private final InboxWorker worker;
+  private final TransactionTemplate tx;
   private final TeamsFiles files;
   private final ObjectMapper json = new ObjectMapper();
 
   MessagesController(
       BotFrameworkAuthenticator authenticator,
-      BotConnector connector,
       TeamsPeople people,
       ConversationEngine engine,
-      ProcessedEvents processed,
-      ConversationReferences references,
+      Inbox inbox,
+      InboxWorker worker,
+      TransactionTemplate tx,
       TeamsFiles files) {
     this.files = files;
     this.authenticator = authenticator;
-    this.connector = connector;
     this.people = people;
     this.engine = engine;
-    this.processed = processed;
-    this.references = references;
+    this.inbox = inbox;
+    this.worker = worker;
+    this.tx = tx;
   }
 
   @PostMapping("/api/messages")
@@ -81,70 +89,36 @@ class MessagesController {
     if (handled && !ActivityCheck.wellFormed(activity)) {
       return ResponseEntity.badRequest().build();
     }
-    if (!List.of("message", "invoke", "installationUpdate", "conversationUpdate").contains(type)
-        || !processed.firstTime("teams", activity.path("id").asText(""))) {
+    if (!handled) {
       return ResponseEntity.ok().build();
     }
-    if (type.equals("invoke")) {
-      return invoke(activity);
-    }
-    if (!type.equals("message")) {
-      installation(activity, serviceUrl);
+    String key =
+        activity.hasNonNull("id")
+            ? "activity:" + activity.get("id").asText()
+            : "body:" + Integer.toHexString(body.hashCode()) + ":" + body.length();
+    try {
+      if (type.equals("invoke")) {
+        return invoke(key, activity);
+      }
+      ObjectNode stored = json.createObjectNode();
+      stored.put("base", files.base());
+      stored.set("activity", activity);
+      inbox
+          .accept(
+              "teams",
+              key,
+              type,
+              activity.at("/conversation/tenantId").asText(null),
+              json.writeValueAsString(stored),
+              worker.lease())
+          .ifPresent(worker::start);
       return ResponseEntity.ok().build();
+    } catch (DataAccessException | TransactionException e) {
+      log.error("Could not store a Teams {} ({}): 503, Teams sends it again", type, e.toString());
+      return ResponseEntity.status(503).build();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
-    Who who = people.who(activity);
-    references.remember(who.tenant(), who.employeeId(), activity);
-    Reply reply = files.absolute(engine.handle(inbound(who, activity)));
-    ObjectNode answer = AdaptiveCards.message(reply);
-    answer.set("from", activity.path("recipient"));
-    answer.set("recipient", activity.path("from"));
-    answer.set("conversation", activity.path("conversation"));
-    answer.put("replyToId", activity.path("id").asText());
-    connector.reply(
-        serviceUrl,
-        activity.at("/conversation/id").asText(),
-        activity.path("id").asText(null),
-        answer);
-    return ResponseEntity.ok().build();
-  }
-
-  /**
-   * Tandem added (installationUpdate "add", or conversationUpdate with the bot among the members
-   * added): the conversation is remembered for proactive messages and welcomed; the installer of a
-   * tenant with no admin yet becomes its admin and is asked to set the policy. Removed: forgotten.
-   */
-  private void installation(JsonNode activity, String serviceUrl) {
-    String botId = activity.at("/recipient/id").asText();
-    String action = activity.path("action").asText("");
-    boolean added = action.startsWith("add") || contains(activity.path("membersAdded"), botId);
-    boolean removed =
-        action.startsWith("remove") || contains(activity.path("membersRemoved"), botId);
-    if (!added && !removed) {
-      return;
-    }
-    Who who = people.who(activity);
-    if (removed) {
-      references.forget(who.tenant(), activity.at("/conversation/id").asText());
-      return;
-    }
-    references.remember(who.tenant(), who.employeeId(), activity);
-    // Anyone may add Tandem in Teams: the first installer of a tenant with no admin runs it.
-    Who installer = people.installedBy(who);
-    Reply reply;
-    if (installer.is(Role.ADMIN)
-        && !who.is(Role.ADMIN)
-        && "personal".equals(activity.at("/conversation/conversationType").asText("personal"))) {
-      reply =
-          Reply.notice(
-                  Reply.Notice.Level.SUCCESS, Texts.of(installer.locale()).t("teams.welcome.admin"))
-              .then(engine.handle(new Inbound.Command(installer, "admin", "")));
-    } else {
-      reply = engine.handle(new Inbound.Command(installer, "help", ""));
-    }
-    ObjectNode welcome = AdaptiveCards.message(reply);
-    welcome.set("from", activity.path("recipient"));
-    welcome.set("conversation", activity.path("conversation"));
-    connector.reply(serviceUrl, activity.at("/conversation/id").asText(), null, welcome);
   }
 
   /**
@@ -152,9 +126,38 @@ class MessagesController {
    * updated card; {@code task/fetch} and {@code task/submit} with a dialog holding the form (again,
    * with its errors, until it is right) or a closing message.
    */
-  private ResponseEntity<String> invoke(JsonNode activity) {
+  private ResponseEntity<String> invoke(String key, JsonNode activity) {
     Who who = people.who(activity);
     String name = activity.path("name").asText();
+    if (!name.equals("adaptiveCard/action")
+        && !name.equals("task/fetch")
+        && !name.equals("task/submit")) {
+      return ResponseEntity.ok().build();
+    }
+    ObjectNode answer =
+        tx.execute(
+            s -> {
+              var item = inbox.accept("teams", key, "invoke", null, "", worker.lease());
+              if (item.isEmpty()) {
+                return null; // the same activity again: done already
+              }
+              ObjectNode a = invoked(who, name, activity);
+              inbox.done(item.get());
+              return a;
+            });
+    if (answer == null) {
+      return ResponseEntity.ok().build();
+    }
+    try {
+      return ResponseEntity.ok()
+          .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+          .body(json.writeValueAsString(answer));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ObjectNode invoked(Who who, String name, JsonNode activity) {
     ObjectNode answer = json.createObjectNode();
     if (name.equals("adaptiveCard/action")) {
       JsonNode action = activity.at("/value/action");
@@ -191,25 +194,8 @@ class MessagesController {
                 ? reply.plainText().substring(0, 1000)
                 : reply.plainText());
       }
-    } else {
-      return ResponseEntity.ok().build();
     }
-    try {
-      return ResponseEntity.ok()
-          .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-          .body(json.writeValueAsString(answer));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static boolean contains(JsonNode members, String id) {
-    for (JsonNode m : members) {
-      if (id.equals(m.path("id").asText())) {
-        return true;
-      }
-    }
-    return false;
+    return answer;
   }
 
   static Inbound inbound(Who who, JsonNode activity) {

@@ -5,7 +5,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
+import org.tandem.bot.channels.HttpTimeouts;
+import org.tandem.bot.channels.Inbox;
+import org.tandem.bot.conversation.ConversationEngine;
+import org.tandem.core.notifications.Notifications;
 import org.tandem.core.people.People;
 import org.tandem.core.tenants.Tenants;
 
@@ -33,9 +39,31 @@ class TeamsConfiguration {
         settings, RestClient.builder().requestFactory(requests).build(), Clock.systemUTC());
   }
 
+  /** Every call to the Bot Framework has connect and read timeouts: a hanging one ends. */
+  static RestClient http(HttpTimeouts timeouts) {
+    SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+    factory.setConnectTimeout(timeouts.connect());
+    factory.setReadTimeout(timeouts.read());
+    return RestClient.builder().requestFactory(factory).build();
+  }
+
   @Bean
-  BotConnector botConnector(TeamsSettings settings) {
-    return new BotConnector(settings, RestClient.create(), Clock.systemUTC());
+  BotConnector botConnector(TeamsSettings settings, HttpTimeouts timeouts) {
+    return new BotConnector(settings, http(timeouts), Clock.systemUTC());
+  }
+
+  @Bean
+  TeamsAnswering teamsAnswering(
+      Inbox inbox,
+      TeamsPeople people,
+      ConversationEngine engine,
+      ConversationReferences references,
+      TeamsFiles files,
+      BotConnector connector,
+      TransactionTemplate tx,
+      Notifications notifications) {
+    return new TeamsAnswering(
+        inbox, people, engine, references, files, connector, tx, notifications);
   }
 
   @Bean

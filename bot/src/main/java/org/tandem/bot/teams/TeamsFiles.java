@@ -20,11 +20,22 @@ class TeamsFiles {
 
   /** While answering an activity: the configured public URL, else this request's own. */
   Reply absolute(Reply reply) {
-    return absolute(
-        reply,
-        publicUrl.isEmpty()
-            ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-            : publicUrl);
+    return absolute(reply, base());
+  }
+
+  /**
+   * The address files are served from, taken while the activity's request is at hand: the
+   * configured public URL, else the one Teams reached the bot at.
+   */
+  String base() {
+    return publicUrl.isEmpty()
+        ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+        : publicUrl;
+  }
+
+  /** A stored activity answered later: the address taken when it arrived ({@link #base()}). */
+  Reply absoluteAt(Reply reply, String base) {
+    return base == null || base.isEmpty() ? absoluteOutsideRequest(reply) : absolute(reply, base);
   }
 
   /**

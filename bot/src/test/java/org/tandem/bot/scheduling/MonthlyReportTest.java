@@ -122,6 +122,57 @@ class MonthlyReportTest {
   }
 
   @Test
+  void aReportWhoseFilesFailedOrWhoseSenderDiedIsResumedNotPostedAgain() {
+    TenantId tenant = fixtures.company();
+    String user =
+        "U0RESUME" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+    Employee manager = slackPerson(tenant, user, "Paul Weber", Locale.ENGLISH);
+    people.bootstrap(tenant, manager.id(), Role.CSR_MANAGER);
+    LocalDate firstWorkingDay = FirstWorkingDay.of(LocalDate.now(Fixtures.LUXEMBOURG));
+    notifications.enqueueMonthlyReports(
+        firstWorkingDay.atTime(9, 0).atZone(Fixtures.LUXEMBOURG).toInstant());
+    long id =
+        jdbc.sql("select id from notification where employee_id = ?")
+            .param(manager.id())
+            .query(Long.class)
+            .single();
+
+    // The message goes out, its files do not: the next attempt sends the files only.
+    slack.fail("files.getUploadURLExternal", 500, 1);
+    dispatcher.dispatch();
+    assertThat(posts(user)).isEqualTo(1);
+    due(id);
+    dispatcher.dispatch();
+    assertThat(posts(user)).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select sent_at is not null from notification where id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+
+    // The instance sending it died after posting, before recording anything (kill -9): the one
+    // that takes over finds the message stamped with the delivery's id and does not post it again.
+    jdbc.sql("update notification set sent_at = null, progress = null where id = ?")
+        .param(id)
+        .update();
+    due(id);
+    dispatcher.dispatch();
+    assertThat(posts(user)).isEqualTo(1);
+    assertThat(slack.calls("conversations.history")).isNotEmpty();
+  }
+
+  private long posts(String user) {
+    return slack.calls("chat.postMessage").stream()
+        .filter(c -> user.equals(c.param("channel")))
+        .count();
+  }
+
+  private void due(long id) {
+    jdbc.sql("update notification set next_attempt_at = now() where id = ?").param(id).update();
+  }
+
+  @Test
   void theFirstWorkingDaySkipsTheWeekend() {
     assertThat(FirstWorkingDay.of(LocalDate.of(2026, 11, 23))).isEqualTo(LocalDate.of(2026, 11, 2));
     assertThat(FirstWorkingDay.of(LocalDate.of(2026, 8, 15))).isEqualTo(LocalDate.of(2026, 8, 3));

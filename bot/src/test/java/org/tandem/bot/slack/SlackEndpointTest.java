@@ -637,6 +637,20 @@ class SlackEndpointTest {
     slack.await(
         "chat.postMessage",
         c -> c.param("blocks") != null && c.param("blocks").contains("Logged 2.5 h"));
+    // Slack replays the same submission: acknowledged, and nothing more is logged or posted.
+    assertThat(interaction(submit.apply("2h30")).statusCode()).isEqualTo(200);
+    assertThat(interaction(submit.apply("2h30")).statusCode()).isEqualTo(200);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from inbox where dedupe_key like 'view:V2:%'"
+                        + " and status not in ('DONE', 'FAILED')")
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("blocks") != null && c.param("blocks").contains("Logged")))
+        .hasSize(1);
     assertThat(
             jdbc.sql("select sum(minutes) from hour_entry where employee_id = ?")
                 .param(ana.id())
@@ -725,6 +739,50 @@ class SlackEndpointTest {
                 .query(Integer.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  void commandsWithoutATriggerIdAreEachAnsweredAndARepeatedOneOnce() throws Exception {
+    onboarded(user);
+    List<String> bodies = new java.util.ArrayList<>();
+    for (String text : List.of("help", "year", "mine")) {
+      bodies.add(
+          "team_id="
+              + TEAM
+              + "&team_domain=acme&channel_id=C1&user_id="
+              + user
+              + "&command=%2Ftandem&text="
+              + text
+              + "&response_url="
+              + URLEncoder.encode(slack.responseUrl("nt-" + text + user), StandardCharsets.UTF_8));
+    }
+    for (String body : bodies) {
+      assertThat(signed(body, "application/x-www-form-urlencoded", Map.of()).statusCode())
+          .isEqualTo(200);
+    }
+    signed(bodies.get(0), "application/x-www-form-urlencoded", Map.of());
+    for (String text : List.of("help", "year", "mine")) {
+      slack.await("/response/nt-" + text + user, c -> true);
+    }
+    awaitInboxDone();
+    assertThat(slack.calls("/response/nt-help" + user)).hasSize(1);
+  }
+
+  /** Waits until every stored Slack request is answered (or given up). */
+  void awaitInboxDone() throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      if (jdbc.sql(
+                  "select count(*) from inbox where channel = 'slack'"
+                      + " and status in ('NEW', 'ANSWERED')"
+                      + " and received_at > now() - interval '1 minute'")
+              .query(Integer.class)
+              .single()
+          == 0) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the inbox was not worked");
   }
 
   @Test

@@ -45,6 +45,10 @@ public final class FakeBotConnector implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicBoolean();
 
   public final AtomicInteger metadataFetches = new AtomicInteger();
+
+  /** Replies posted to a conversation whose id contains "hang" answer only after this long. */
+  public volatile java.time.Duration hang = java.time.Duration.ZERO;
+
   private final HttpServer server;
 
   public FakeBotConnector() {
@@ -57,6 +61,13 @@ public final class FakeBotConnector implements AutoCloseable {
         "/",
         x -> {
           String path = x.getRequestURI().getPath();
+          if (path.contains("hang") && path.contains("/activities") && !hang.isZero()) {
+            try {
+              Thread.sleep(hang.toMillis());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           String answer;
           if (path.equals("/openid")) {
@@ -106,6 +117,8 @@ public final class FakeBotConnector implements AutoCloseable {
           x.getResponseBody().write(bytes);
           x.close();
         });
+    // One thread per call: a hanging reply must not hold the others.
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }
 

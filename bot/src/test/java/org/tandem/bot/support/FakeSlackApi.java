@@ -39,6 +39,9 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
   private final AtomicInteger fileIds = new AtomicInteger();
+  private final Map<String, int[]> failing = new ConcurrentHashMap<>();
+  private final List<String> postedMetadata = new CopyOnWriteArrayList<>();
+  private final Map<String, Duration> hanging = new ConcurrentHashMap<>();
 
   /** The workspace of the bot token, as {@code auth.test} tells it. */
   private final String team;
@@ -55,6 +58,8 @@ public final class FakeSlackApi implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     server.createContext("/", this::answer);
+    // One thread per call: a method told to hang must not hold the others.
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -69,6 +74,19 @@ public final class FakeSlackApi implements AutoCloseable {
   /** The next {@code times} calls of the method answer 429 with Retry-After: 1. */
   public void rateLimit(String method, int times) {
     rateLimited.put(method, new AtomicInteger(times));
+  }
+
+  /**
+   * The next {@code times} calls of the method (or of every response URL: {@code "response"})
+   * answer this HTTP status, as Slack does when it has trouble.
+   */
+  public void fail(String method, int status, int times) {
+    failing.put(method, new int[] {status, times});
+  }
+
+  /** Calls of the method (or {@code "response"}) answer only after this long. */
+  public void hang(String method, Duration howLong) {
+    hanging.put(method, howLong);
   }
 
   /** What a Web API method answers, instead of {@code {"ok":true}}. */
@@ -131,6 +149,8 @@ public final class FakeSlackApi implements AutoCloseable {
     uploads.clear();
     calls.clear();
     rateLimited.clear();
+    failing.clear();
+    hanging.clear();
   }
 
   private void answer(HttpExchange exchange) throws IOException {
@@ -148,15 +168,51 @@ public final class FakeSlackApi implements AutoCloseable {
     }
     String query = exchange.getRequestURI().getRawQuery();
     calls.add(new Call(path, query == null ? body : body + (body.isEmpty() ? "" : "&") + query));
-    String method = path.startsWith("/api/") ? path.substring(5) : path;
+    String method =
+        path.startsWith("/api/")
+            ? path.substring(5)
+            : path.startsWith("/response/") ? "response" : path;
+    Duration hang = hanging.get(method);
+    if (hang != null) {
+      try {
+        Thread.sleep(hang.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    int[] failure = failing.get(method);
+    if (failure != null) {
+      synchronized (failure) {
+        if (failure[1] > 0) {
+          failure[1]--;
+          send(exchange, failure[0], "{\"ok\":false,\"error\":\"internal_error\"}");
+          return;
+        }
+      }
+    }
     AtomicInteger limited = rateLimited.get(method);
     if (limited != null && limited.getAndDecrement() > 0) {
       exchange.getResponseHeaders().add("Retry-After", "1");
       send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
       return;
     }
+    if (method.equals("chat.postMessage")) {
+      String metadata = new Call(path, body).param("metadata");
+      if (metadata != null) {
+        postedMetadata.add(metadata);
+      }
+    }
     String json =
         switch (method) {
+          // Every message posted with metadata, in any conversation: enough to find one again.
+          case "conversations.history" ->
+              "{\"ok\":true,\"messages\":["
+                  + String.join(
+                      ",",
+                      postedMetadata.stream()
+                          .map(m -> "{\"type\":\"message\",\"text\":\"x\",\"metadata\":" + m + "}")
+                          .toList())
+                  + "]}";
           case "auth.test" ->
               "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"tandem\",\"team_id\":\""
                   + team

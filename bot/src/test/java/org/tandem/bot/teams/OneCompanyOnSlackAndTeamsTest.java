@@ -171,6 +171,10 @@ class OneCompanyOnSlackAndTeamsTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
+    // Answered after the 200, by the inbox's worker.
+    for (int i = 0; i < 200 && teams.sent.isEmpty(); i++) {
+      Thread.sleep(50);
+    }
     assertThat(teams.sent).isNotEmpty();
     JsonNode reply = JSON.readTree(teams.sent.get(teams.sent.size() - 1)[1]);
     return reply.path("text").asText();

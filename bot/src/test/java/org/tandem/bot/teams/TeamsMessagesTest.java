@@ -56,6 +56,9 @@ class TeamsMessagesTest {
   @DynamicPropertySource
   static void teams(DynamicPropertyRegistry registry) {
     connector.configure(registry, APP_ID);
+    // Short limits, set here and asserted by what happens: a hanging connector times out.
+    registry.add("tandem.http.read-timeout", () -> "PT0.4S");
+    registry.add("tandem.inbox.backoff", () -> "PT0.2S");
   }
 
   @AfterAll
@@ -118,7 +121,29 @@ class TeamsMessagesTest {
     if (token != null) {
       r.header("Authorization", "Bearer " + token);
     }
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 200 && !activity.path("type").asText().equals("invoke")) {
+      answered(activity.path("id").asText());
+    }
+    return response;
+  }
+
+  /** Messages are answered after the 200, by the inbox's worker: waits until it is done. */
+  void answered(String activityId) throws InterruptedException {
+    for (int i = 0; i < 400; i++) {
+      String status =
+          jdbc.sql(
+                  "select coalesce(max(status), 'NONE') from inbox"
+                      + " where channel = 'teams' and dedupe_key = ?")
+              .param("activity:" + activityId)
+              .query(String.class)
+              .single();
+      if (status.equals("DONE") || status.equals("FAILED") || status.equals("NONE")) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("activity " + activityId + " was not answered");
   }
 
   JsonNode lastReply() throws Exception {
@@ -506,6 +531,71 @@ class TeamsMessagesTest {
                 .find(Platform.TEAMS, TENANT)
                 .flatMap(t -> people.identify(t.id(), IdentityKind.TEAMS, aad)))
         .isEmpty();
+  }
+
+  @Test
+  void tenConcurrentFirstMessagesOfANewPersonAreAllAnsweredAndMakeOnePerson() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+    try {
+      List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        ObjectNode m = message("help");
+        statuses.add(pool.submit(() -> post(m, good()).statusCode()));
+      }
+      for (var status : statuses) {
+        assertThat(status.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(sent.stream().filter(c -> c[0].contains("a:conv-" + aad))).hasSize(10);
+    TenantId tenant = tenants.find(Platform.TEAMS, TENANT).orElseThrow().id();
+    assertThat(
+            jdbc.sql("select count(*) from employee where tenant_id = ? and lower(email) = ?")
+                .params(tenant.value(), aad + "@contoso.example")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aHangingConnectorTimesOutAndTheAnswerFollowsOnceItAnswersAgain() throws Exception {
+    ObjectNode m = message("help");
+    ((ObjectNode) m.get("conversation")).put("id", "a:hang-" + aad);
+    connector.hang = java.time.Duration.ofSeconds(3);
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
+              .header("Content-Type", "application/json")
+              .header("Authorization", "Bearer " + good())
+              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(m)))
+              .build();
+      // Acknowledged whatever the connector does: the answer is the worker's business.
+      assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+      String key = "activity:" + m.get("id").asText();
+      for (int i = 0; i < 200 && lastError(key) == null; i++) {
+        Thread.sleep(50);
+      }
+      assertThat(lastError(key)).contains("Bot Connector");
+    } finally {
+      connector.hang = java.time.Duration.ZERO;
+    }
+    answered(m.get("id").asText());
+    assertThat(
+            jdbc.sql("select status from inbox where dedupe_key = ?")
+                .param("activity:" + m.get("id").asText())
+                .query(String.class)
+                .single())
+        .isEqualTo("DONE");
+  }
+
+  String lastError(String key) {
+    return jdbc.sql("select last_error from inbox where channel = 'teams' and dedupe_key = ?")
+        .param(key)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   @Test

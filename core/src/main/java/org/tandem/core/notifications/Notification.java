@@ -2,9 +2,18 @@ package org.tandem.core.notifications;
 
 import org.tandem.core.tenants.TenantId;
 
-/** A message to deliver: to whom, what kind, with what (for a monthly report, its month). */
+/**
+ * A message to deliver: to whom, what kind, with what (for a monthly report, its month), and what
+ * of it an earlier attempt already sent ({@code progress}, null at first).
+ */
 public record Notification(
-    long id, TenantId tenant, long employeeId, String kind, String payload, int attempts) {
+    long id,
+    TenantId tenant,
+    long employeeId,
+    String kind,
+    String payload,
+    int attempts,
+    String progress) {
 
   public static final String MONTHLY_REPORT = "MONTHLY_REPORT";
 

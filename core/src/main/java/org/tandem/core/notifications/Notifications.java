@@ -79,20 +79,22 @@ public class Notifications {
   }
 
   /**
-   * Claims up to {@code limit} due messages: their next attempt is pushed back while they are being
-   * sent, so no other instance takes them meanwhile.
+   * Claims up to {@code limit} due messages: their next attempt is pushed back by {@code lease}
+   * while they are being sent, so no other instance takes them meanwhile; an instance that dies
+   * leaves them to the others once the lease has passed (every call of a delivery has timeouts, so
+   * a live one finishes well within it).
    */
   @Transactional
-  public List<Notification> claim(int limit) {
+  public List<Notification> claim(int limit, java.time.Duration lease) {
     return jdbc.sql(
             """
             update notification set attempts = attempts + 1,
-                                    next_attempt_at = now() + interval '10 minutes'
+                                    next_attempt_at = now() + make_interval(secs => ?)
             where id in (select id from notification
                          where sent_at is null and failed_at is null and next_attempt_at <= now()
                          order by id limit ? for update skip locked)
-            returning id, tenant_id, employee_id, kind, payload, attempts""")
-        .params(limit)
+            returning id, tenant_id, employee_id, kind, payload, attempts, progress""")
+        .params(lease.toMillis() / 1000.0, limit)
         .query(
             (rs, n) ->
                 new Notification(
@@ -101,8 +103,15 @@ public class Notifications {
                     rs.getLong(3),
                     rs.getString(4),
                     rs.getString(5),
-                    rs.getInt(6)))
+                    rs.getInt(6),
+                    rs.getString(7)))
         .list();
+  }
+
+  /** What of the message already went out: a retry resumes from there, never sends it twice. */
+  @Transactional
+  public void progress(long id, String progress) {
+    jdbc.sql("update notification set progress = ? where id = ?").params(progress, id).update();
   }
 
   @Transactional

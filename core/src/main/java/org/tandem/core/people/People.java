@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
 import org.tandem.core.common.Refusal;
@@ -19,12 +21,19 @@ public class People {
   private final JdbcClient jdbc;
   private final Authority authority;
   private final AdminAudit audit;
+  private final TransactionTemplate tx;
 
-  People(EmployeeRepository employees, JdbcClient jdbc, Authority authority, AdminAudit audit) {
+  People(
+      EmployeeRepository employees,
+      JdbcClient jdbc,
+      Authority authority,
+      AdminAudit audit,
+      TransactionTemplate tx) {
     this.employees = employees;
     this.jdbc = jdbc;
     this.authority = authority;
     this.audit = audit;
+    this.tx = tx;
   }
 
   @Transactional(readOnly = true)
@@ -48,27 +57,53 @@ public class People {
    */
   @Transactional
   public Employee enrol(TenantId tenant, IdentityKind kind, String externalId, NewPerson who) {
-    return enrol(tenant, kind, externalId, () -> who);
+    return identify(tenant, kind, externalId)
+        .orElseGet(() -> create(tenant, kind, externalId, who));
   }
 
   /**
    * The same, asking {@code firstContact} what the platform says of the person only when they are
-   * not known yet: a chat platform's user look-up is a network call made once per person.
+   * not known yet: a chat platform's user look-up is a network call, made once per person and never
+   * inside a transaction (it would hold a connection while the platform answers, or not).
+   * Concurrent first contacts of one person all get the same, single person.
    */
-  @Transactional
   public Employee enrol(
       TenantId tenant,
       IdentityKind kind,
       String externalId,
       java.util.function.Supplier<NewPerson> firstContact) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException(
+          "enrol looks the person up on their platform: call it outside a transaction");
+    }
     Optional<Employee> known = identify(tenant, kind, externalId);
     if (known.isPresent()) {
       return known.get();
     }
     NewPerson who = firstContact.get();
+    return tx.execute(
+        s ->
+            identify(tenant, kind, externalId)
+                .orElseGet(() -> create(tenant, kind, externalId, who)));
+  }
+
+  /**
+   * Inside a transaction: the identity's (and the email's) creation is serialised by advisory
+   * locks, so a second first contact waits for the first, then finds the person it made (the
+   * email's unique index would otherwise fail all but one of them).
+   */
+  private Employee create(TenantId tenant, IdentityKind kind, String externalId, NewPerson who) {
+    lock("identity:" + tenant.value() + ":" + kind.name() + ":" + externalId);
+    Optional<Employee> known = identify(tenant, kind, externalId);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String email = Optional.ofNullable(who.email()).filter(e -> !e.isBlank()).orElse(null);
+    if (email != null) {
+      lock("email:" + tenant.value() + ":" + email.toLowerCase(java.util.Locale.ROOT));
+    }
     Employee person =
-        Optional.ofNullable(who.email())
-            .filter(e -> !e.isBlank())
+        Optional.ofNullable(email)
             .flatMap(e -> byEmail(tenant, e))
             .orElseGet(
                 () ->
@@ -83,10 +118,17 @@ public class People {
             .params(tenant.value(), person.id(), kind.name(), externalId)
             .update();
     if (linked == 0) {
-      // Someone else enrolled the same identity concurrently: theirs wins.
+      // Enrolled meanwhile without the lock (a directory import): theirs wins.
       return identify(tenant, kind, externalId).orElseThrow();
     }
     return person;
+  }
+
+  private void lock(String key) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+        .param(key)
+        .query((rs, n) -> 1)
+        .list();
   }
 
   @Transactional(readOnly = true)

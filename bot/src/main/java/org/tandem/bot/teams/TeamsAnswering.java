@@ -1,0 +1,210 @@
+package org.tandem.bot.teams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.format.DateTimeFormatter;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tandem.bot.channels.Inbox;
+import org.tandem.bot.channels.InboxHandler;
+import org.tandem.bot.channels.InboxItem;
+import org.tandem.bot.channels.RetryLater;
+import org.tandem.bot.conversation.ConversationEngine;
+import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.conversation.Who;
+import org.tandem.core.notifications.Notifications;
+import org.tandem.core.people.Role;
+import org.tandem.core.tenants.TenantId;
+
+/**
+ * Works the Teams rows of the inbox (messages, Tandem added or removed): the person is looked up
+ * first (the connector's member profile on first contact, outside any transaction), then the
+ * engine's work and the answer's activity are committed with the row; the answer then goes through
+ * the Bot Connector, tried again with back-off while the connector fails.
+ */
+class TeamsAnswering implements InboxHandler {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Inbox inbox;
+  private final TeamsPeople people;
+  private final ConversationEngine engine;
+  private final ConversationReferences references;
+  private final TeamsFiles files;
+  private final BotConnector connector;
+  private final TransactionTemplate tx;
+  private final Notifications notifications;
+
+  TeamsAnswering(
+      Inbox inbox,
+      TeamsPeople people,
+      ConversationEngine engine,
+      ConversationReferences references,
+      TeamsFiles files,
+      BotConnector connector,
+      TransactionTemplate tx,
+      Notifications notifications) {
+    this.inbox = inbox;
+    this.people = people;
+    this.engine = engine;
+    this.references = references;
+    this.files = files;
+    this.connector = connector;
+    this.tx = tx;
+    this.notifications = notifications;
+  }
+
+  @Override
+  public String channel() {
+    return "teams";
+  }
+
+  @Override
+  public void work(InboxItem item) {
+    JsonNode stored = read(item.payload());
+    JsonNode activity = stored.path("activity");
+    if (!item.answered()) {
+      Who who = people.who(activity);
+      String answer =
+          tx.execute(
+              s -> {
+                if (!inbox.holds(item)) {
+                  return null;
+                }
+                ObjectNode out =
+                    activity.path("type").asText().equals("message")
+                        ? message(who, activity, stored.path("base").asText())
+                        : installation(who, activity);
+                inbox.answered(
+                    item, out == null ? null : write(out), who.tenant().value(), who.employeeId());
+                return out == null ? "" : write(out);
+              });
+      if (answer == null) {
+        return;
+      }
+      if (answer.isEmpty()) {
+        inbox.done(item);
+        return;
+      }
+      deliver(item, activity, read(answer));
+    } else if (item.answer() == null) {
+      inbox.done(item);
+    } else {
+      deliver(item, activity, read(item.answer()));
+    }
+  }
+
+  private ObjectNode message(Who who, JsonNode activity, String base) {
+    references.remember(who.tenant(), who.employeeId(), activity);
+    Reply reply = files.absoluteAt(engine.handle(MessagesController.inbound(who, activity)), base);
+    ObjectNode answer = AdaptiveCards.message(reply);
+    answer.set("from", activity.path("recipient"));
+    answer.set("recipient", activity.path("from"));
+    answer.set("conversation", activity.path("conversation"));
+    answer.put("replyToId", activity.path("id").asText());
+    return answer;
+  }
+
+  /**
+   * Tandem added (installationUpdate "add", or conversationUpdate with the bot among the members
+   * added): the conversation is remembered for proactive messages and welcomed; the installer of a
+   * tenant with no admin yet becomes its admin and is asked to set the policy. Removed: forgotten.
+   */
+  private ObjectNode installation(Who who, JsonNode activity) {
+    String botId = activity.at("/recipient/id").asText();
+    String action = activity.path("action").asText("");
+    boolean added = action.startsWith("add") || contains(activity.path("membersAdded"), botId);
+    boolean removed =
+        action.startsWith("remove") || contains(activity.path("membersRemoved"), botId);
+    if (removed) {
+      references.forget(who.tenant(), activity.at("/conversation/id").asText());
+      return null;
+    }
+    if (!added) {
+      return null;
+    }
+    references.remember(who.tenant(), who.employeeId(), activity);
+    // Anyone may add Tandem in Teams: the first installer of a tenant with no admin runs it.
+    Who installer = people.installedBy(who);
+    Reply reply;
+    if (installer.is(Role.ADMIN)
+        && !who.is(Role.ADMIN)
+        && "personal".equals(activity.at("/conversation/conversationType").asText("personal"))) {
+      reply =
+          Reply.notice(
+                  Reply.Notice.Level.SUCCESS, Texts.of(installer.locale()).t("teams.welcome.admin"))
+              .then(engine.handle(new Inbound.Command(installer, "admin", "")));
+    } else {
+      reply = engine.handle(new Inbound.Command(installer, "help", ""));
+    }
+    ObjectNode welcome = AdaptiveCards.message(reply);
+    welcome.set("from", activity.path("recipient"));
+    welcome.set("conversation", activity.path("conversation"));
+    return welcome;
+  }
+
+  private void deliver(InboxItem item, JsonNode activity, JsonNode answer) {
+    String replyTo = answer.hasNonNull("replyToId") ? answer.get("replyToId").asText() : null;
+    BotConnector.Delivery d =
+        connector.reply(
+            activity.path("serviceUrl").asText(),
+            activity.at("/conversation/id").asText(),
+            replyTo,
+            answer);
+    switch (d) {
+      case SENT -> inbox.done(item);
+      case GONE -> inbox.failed(item, "the conversation is gone (403/404)");
+      default -> throw new RetryLater("the Bot Connector failed", (java.time.Duration) null);
+    }
+  }
+
+  private static boolean contains(JsonNode members, String id) {
+    for (JsonNode m : members) {
+      if (id.equals(m.path("id").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void giveUp(InboxItem item) {
+    inbox
+        .asker(item)
+        .ifPresent(
+            a -> {
+              JsonNode activity = read(item.payload()).path("activity");
+              String zone = activity.at("/localTimezone").asText("UTC");
+              java.time.ZoneId z;
+              try {
+                z = java.time.ZoneId.of(zone);
+              } catch (java.time.DateTimeException e) {
+                z = java.time.ZoneOffset.UTC;
+              }
+              notifications.missedRequest(
+                  new TenantId(a[0]),
+                  a[1],
+                  "teams:" + item.key(),
+                  DateTimeFormatter.ofPattern("HH:mm").format(item.receivedAt().atZone(z)));
+            });
+  }
+
+  static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String write(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
