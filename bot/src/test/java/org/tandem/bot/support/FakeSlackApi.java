@@ -41,6 +41,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final AtomicInteger fileIds = new AtomicInteger();
   private final Map<String, int[]> failing = new ConcurrentHashMap<>();
   private final List<String> postedMetadata = new CopyOnWriteArrayList<>();
+  private final List<String> completed = new CopyOnWriteArrayList<>();
   private final Map<String, Duration> hanging = new ConcurrentHashMap<>();
 
   /** The workspace of the bot token, as {@code auth.test} tells it. */
@@ -57,7 +58,13 @@ public final class FakeSlackApi implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    server.createContext("/", this::answer);
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          answer(exchange);
+          completed.add(path);
+        });
     // One thread per call: a method told to hang must not hold the others.
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
@@ -87,6 +94,11 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Calls of the method (or {@code "response"}) answer only after this long. */
   public void hang(String method, Duration howLong) {
     hanging.put(method, howLong);
+  }
+
+  /** How many calls of this path (ending) were answered: after a hang, for instance. */
+  public long completed(String path) {
+    return completed.stream().filter(p -> p.endsWith(path)).count();
   }
 
   /** What a Web API method answers, instead of {@code {"ok":true}}. */

@@ -1,0 +1,161 @@
+package org.tandem.bot.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tandem.bot.security.TokenCipher;
+import org.tandem.bot.support.BotTest;
+import org.tandem.bot.support.CuttableProxy;
+import org.tandem.bot.support.FakeSlackApi;
+import org.tandem.bot.support.SlackSigner;
+
+/**
+ * PostgreSQL stopped, then started again, under a running Tandem: a proxy between them is cut. A
+ * request that cannot be stored is answered at once and politely; health says DOWN within the short
+ * database wait set here; a request acknowledged before the outage is answered once the database is
+ * back.
+ */
+@BotTest
+class DatabaseOutageTest {
+
+  static final String SECRET = "outage-secret";
+  static final String TEAM = "T0OUTAGE";
+  static final FakeSlackApi slack = new FakeSlackApi();
+  static final EmbeddedPostgres postgres = start();
+  static final CuttableProxy proxy = new CuttableProxy(postgres.getPort());
+
+  static EmbeddedPostgres start() {
+    try {
+      return EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    registry.add(
+        "spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres");
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+    registry.add("spring.datasource.hikari.connection-timeout", () -> "500");
+    registry.add("TANDEM_ENCRYPTION_KEY", TokenCipher::newKey);
+    registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
+    registry.add("SLACK_BOT_TOKEN", () -> "xoxb-outage");
+    registry.add("SLACK_API_URL", slack::apiUrl);
+    registry.add("tandem.inbox.lease", () -> "PT1S");
+    registry.add("tandem.inbox.poll", () -> "PT0.2S");
+    registry.add("tandem.inbox.backoff", () -> "PT0.2S");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    proxy.close();
+    slack.close();
+    postgres.close();
+  }
+
+  @LocalServerPort int port;
+  final HttpClient http = HttpClient.newHttpClient();
+  String user;
+
+  @BeforeEach
+  void fresh() {
+    slack.reset();
+    proxy.restore();
+    user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+  }
+
+  HttpResponse<String> command(String text, String responseName) throws Exception {
+    String body =
+        "team_id="
+            + TEAM
+            + "&team_domain=outage&channel_id=C1&user_id="
+            + user
+            + "&command=%2Ftandem&text="
+            + text
+            + "&trigger_id=1."
+            + UUID.randomUUID()
+            + "&response_url="
+            + URLEncoder.encode(slack.responseUrl(responseName), StandardCharsets.UTF_8);
+    String ts = Long.toString(Instant.now().getEpochSecond());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", SlackSigner.sign(SECRET, ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void duringTheOutageARequestIsToldToTryAgainAndHealthSaysDown() throws Exception {
+    proxy.cut();
+    try {
+      HttpResponse<String> ack = command("help", "down-" + user);
+      assertThat(ack.statusCode()).isEqualTo(200);
+      assertThat(ack.body())
+          .contains("ephemeral")
+          .contains("try again in a minute")
+          .contains("réessayez")
+          .contains("erneut");
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(health.body()).contains("DOWN");
+    } finally {
+      proxy.restore();
+    }
+    assertThat(command("help", "up-" + user).statusCode()).isEqualTo(200);
+    slack.await("/response/up-" + user, c -> true);
+    assertThat(slack.calls("/response/down-" + user)).isEmpty();
+  }
+
+  @Test
+  void aRequestAcknowledgedBeforeTheOutageIsAnsweredOnceTheDatabaseIsBack() throws Exception {
+    // The person's look-up on Slack is slow: the database goes away while it runs.
+    slack.hang("users.info", Duration.ofMillis(800));
+    HttpResponse<String> ack = command("help", "late-" + user);
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).doesNotContain("try again");
+    slack.await("users.info", c -> user.equals(c.param("user")));
+    proxy.cut();
+    try {
+      for (int i = 0; i < 200 && slack.completed("users.info") == 0; i++) {
+        Thread.sleep(50);
+      }
+      // The worker now needs the database, waits the 500 ms set above, and fails.
+      Thread.sleep(1000);
+      assertThat(proxy.refused()).isPositive();
+      assertThat(slack.calls("/response/late-" + user)).isEmpty();
+    } finally {
+      slack.hang("users.info", Duration.ZERO);
+      proxy.restore();
+    }
+    slack.await("/response/late-" + user, c -> true);
+    Thread.sleep(300);
+    assertThat(slack.calls("/response/late-" + user)).hasSize(1);
+  }
+}
