@@ -14,7 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,20 +37,25 @@ import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeSlackApi;
 import org.tandem.bot.support.SlackSigner;
 import org.tandem.core.missions.Mission;
+import org.tandem.core.notifications.FirstWorkingDay;
+import org.tandem.core.notifications.Notifications;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
 import org.tandem.core.people.NewPerson;
 import org.tandem.core.people.People;
+import org.tandem.core.people.Role;
 import org.tandem.core.support.Fixtures;
 import org.tandem.core.tenants.Platform;
 import org.tandem.core.tenants.TenantId;
 import org.tandem.core.tenants.Tenants;
 
 /**
- * The issue's scenario: Commit clicks acknowledged to Slack, then the process killed with SIGKILL
- * ({@code destroyForcibly}); after a restart every acknowledged click is in the database, once.
- * Tandem runs as a child JVM on a PostgreSQL this test starts; this test's own context (no Slack,
- * no Teams: its workers take nothing) only prepares the data and reads the result.
+ * The issue's scenarios: Commit clicks acknowledged to Slack, then the process killed with SIGKILL
+ * ({@code destroyForcibly}) while it also posts a monthly report; after a restart every
+ * acknowledged click is in the database, once, and the report is finished without being posted a
+ * second time (its outbox task and message taken over within seconds, as configured here). Tandem
+ * runs as a child JVM on a PostgreSQL this test starts; this test's own context (no Slack, no
+ * Teams: its workers take nothing) only prepares the data and reads the result.
  */
 @BotTest
 class ProcessKillTest {
@@ -79,6 +86,8 @@ class ProcessKillTest {
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
     registry.add("TANDEM_ENCRYPTION_KEY", () -> KEY);
+    // This context only prepares and reads: the children run the scheduled tasks (the outbox).
+    registry.add("db-scheduler.enabled", () -> "false");
   }
 
   @AfterAll
@@ -91,6 +100,7 @@ class ProcessKillTest {
   @Autowired People people;
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired Notifications notifications;
   final HttpClient http = HttpClient.newHttpClient();
 
   /** Tandem as its own process, as in production, on the test's PostgreSQL and fake Slack. */
@@ -109,7 +119,14 @@ class ProcessKillTest {
             "--spring.main.banner-mode=off",
             // A dead instance's requests are taken over 2 s after they were leased.
             "--tandem.inbox.lease=PT2S",
-            "--tandem.inbox.poll=PT0.5S");
+            "--tandem.inbox.poll=PT0.5S",
+            // A dead instance's outbox task is declared dead after 6 missed 2 s heartbeats, and
+            // the message it was sending is taken over once its 5 s lease has passed.
+            "--db-scheduler.heartbeat-interval=2s",
+            "--db-scheduler.polling-interval=1s",
+            "--tandem.outbox.every=PT1S",
+            "--tandem.outbox.lease=PT5S",
+            "--tandem.http.read-timeout=PT60S");
     pb.environment().put("SLACK_SIGNING_SECRET", SECRET);
     pb.environment().put("SLACK_BOT_TOKEN", "xoxb-kill");
     pb.environment().put("SLACK_API_URL", slack.apiUrl());
@@ -191,6 +208,15 @@ class ProcessKillTest {
         .statusCode();
   }
 
+  boolean reportSent(Employee manager) {
+    return jdbc.sql(
+                "select count(*) from notification where employee_id = ? and sent_at is not null")
+            .param(manager.id())
+            .query(Integer.class)
+            .single()
+        == 1;
+  }
+
   int commitments(long missionId) {
     return jdbc.sql("select count(distinct employee_id) from commitment where mission_id = ?")
         .param(missionId)
@@ -199,8 +225,25 @@ class ProcessKillTest {
   }
 
   @Test
-  void everyClickAcknowledgedBeforeAKillIsInTheDatabaseAfterTheRestart() throws Exception {
+  void
+      everyClickAcknowledgedBeforeAKillIsInTheDatabaseAfterTheRestartAndTheReportInFlightIsSentOnce()
+          throws Exception {
     TenantId tenant = tenants.findOrCreate(Platform.SLACK, TEAM, "kill", "LU").id();
+    // A manager's monthly report is due: the first instance will be posting it when it is killed.
+    String boss = "U0BOSS" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT);
+    Employee manager =
+        people.enrol(
+            tenant,
+            IdentityKind.SLACK,
+            boss,
+            new NewPerson("Martine Wagner", null, Locale.ENGLISH, Fixtures.LUXEMBOURG));
+    people.bootstrap(tenant, manager.id(), Role.CSR_MANAGER);
+    notifications.enqueueMonthlyReports(
+        FirstWorkingDay.of(LocalDate.now(Fixtures.LUXEMBOURG))
+            .atTime(9, 0)
+            .atZone(Fixtures.LUXEMBOURG)
+            .toInstant());
+    slack.hang("chat.postMessage", Duration.ofSeconds(20));
     Mission mission = fixtures.workshopInEsch(tenant, CLICKS + 10);
     var profile = fixtures.accountantInDifferdange(tenant).profile();
     List<String> users = new ArrayList<>();
@@ -228,12 +271,14 @@ class ProcessKillTest {
       for (Future<Integer> ack : acks) {
         assertThat(ack.get()).as("every click acknowledged").isEqualTo(200);
       }
+      slack.await("chat.postMessage", c -> boss.equals(c.param("channel")));
     } finally {
       first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no graceful stop
       first.waitFor(30, TimeUnit.SECONDS);
       clients.shutdown();
     }
     int beforeRestart = commitments(mission.id());
+    slack.hang("chat.postMessage", Duration.ZERO);
 
     Process second = tandem(freePort(), "second");
     try {
@@ -266,6 +311,16 @@ class ProcessKillTest {
                   .single())
           .as("every acknowledged click answered")
           .isEqualTo(CLICKS);
+      // The report in flight: taken over, its message found in the conversation, not posted again.
+      for (int i = 0; i < 1200 && !reportSent(manager); i++) {
+        sleep(50);
+      }
+      assertThat(reportSent(manager)).as("the report taken over and finished").isTrue();
+      assertThat(
+              slack.calls("chat.postMessage").stream().filter(c -> boss.equals(c.param("channel"))))
+          .as("the report's message posted once")
+          .hasSize(1);
+      assertThat(slack.calls("files.completeUploadExternal")).isNotEmpty();
     } finally {
       second.destroy();
       second.waitFor(30, TimeUnit.SECONDS);
