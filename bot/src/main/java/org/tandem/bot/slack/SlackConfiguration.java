@@ -75,8 +75,8 @@ class SlackConfiguration {
   }
 
   /**
-   * Telling a guest of another organisation why Tandem ignores them: nothing to store or retry,
-   * one thread and a bounded queue (past it, the guest is not told).
+   * Telling a guest of another organisation why Tandem ignores them: nothing to store or retry, one
+   * thread and a bounded queue (past it, the guest is not told).
    */
   @Bean(destroyMethod = "shutdown")
   ExecutorService guestReplies() {
