@@ -119,7 +119,29 @@ class TeamsGuardTest {
   }
 
   HttpResponse<String> post(JsonNode activity) throws Exception {
-    return post(JSON.writeValueAsString(activity));
+    HttpResponse<String> response = post(JSON.writeValueAsString(activity));
+    if (response.statusCode() == 200 && !activity.path("type").asText().equals("invoke")) {
+      answered(activity.path("id").asText());
+    }
+    return response;
+  }
+
+  /** Activities are answered after the 200, by the inbox's worker: waits until it is done. */
+  void answered(String activityId) throws InterruptedException {
+    for (int i = 0; i < 400; i++) {
+      String status =
+          jdbc.sql(
+                  "select coalesce(max(status), 'NONE') from inbox"
+                      + " where channel = 'teams' and dedupe_key = ?")
+              .param("activity:" + activityId)
+              .query(String.class)
+              .single();
+      if (status.equals("DONE") || status.equals("FAILED") || status.equals("NONE")) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("activity " + activityId + " was not answered");
   }
 
   boolean admin(String aad) {
