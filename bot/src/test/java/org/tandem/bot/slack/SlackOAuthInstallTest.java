@@ -154,10 +154,12 @@ class SlackOAuthInstallTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(uninstall.statusCode()).isEqualTo(200);
     long deadline = System.currentTimeMillis() + 5000;
-    while (jdbc.sql("select count(*) from slack_installation where team_id = 'T0NEW'")
-                .query(Integer.class)
-                .single()
-            > 0
+    // The token is deleted, then the tenant marked uninstalled (two transactions): wait for both.
+    while ((jdbc.sql("select count(*) from slack_installation where team_id = 'T0NEW'")
+                    .query(Integer.class)
+                    .single()
+                > 0
+            || tenants.find(Platform.SLACK, "T0NEW").orElseThrow().uninstalledAt() == null)
         && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
     }
