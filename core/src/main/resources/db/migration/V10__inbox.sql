@@ -22,6 +22,9 @@ create table inbox (
     employee_id      bigint,
     status           text        not null default 'NEW'
                      check (status in ('NEW', 'ANSWERED', 'DONE', 'FAILED')),
+    -- The answer could not be delivered in every attempt: the row now carries, in its place, a
+    -- message telling the person to ask again, tried with the same back-off.
+    apology          boolean     not null default false,
     attempts         integer     not null default 0,
     next_attempt_at  timestamptz not null default now(),
     last_error       text,
@@ -36,9 +39,5 @@ create index inbox_age_idx on inbox (received_at);
 drop table processed_event;
 
 -- Outbox: a delivery records what already went out (the message, then its files), so a retry
--- after a crash resumes instead of posting the message again; and a person whose request could
--- not be answered is told so later (MISSED_REQUEST, payload: when they asked).
+-- after a crash resumes instead of posting the message again.
 alter table notification add column progress text;
-alter table notification drop constraint notification_kind_check;
-alter table notification add constraint notification_kind_check
-    check (kind in ('MONTHLY_REPORT', 'MISSED_REQUEST'));

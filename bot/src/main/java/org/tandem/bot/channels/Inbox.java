@@ -18,7 +18,7 @@ public class Inbox {
 
   private static final String COLUMNS =
       "id, channel, dedupe_key, kind, team, payload, answer, progress, status, attempts,"
-          + " received_at";
+          + " received_at, apology";
 
   private final JdbcClient jdbc;
 
@@ -117,22 +117,32 @@ public class Inbox {
         .update();
   }
 
-  /** Who asked, once known: for telling them later that their request could not be answered. */
-  public Optional<long[]> asker(InboxItem item) {
-    return jdbc.sql(
-            "select tenant_id, employee_id from inbox where id = ? and employee_id is not null")
-        .params(item.id())
-        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-        .optional();
-  }
-
-  /** Rows waiting to be worked or delivered, and the age in seconds of the oldest (operators). */
-  public long[] backlog() {
-    return jdbc.sql(
-            "select count(*), coalesce(extract(epoch from now() - min(received_at)), 0)::bigint"
-                + " from inbox where status in ('NEW', 'ANSWERED')")
-        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-        .single();
+  /**
+   * Every attempt to deliver the answer failed: the row now carries {@code apology} (a message
+   * telling the person to ask again) in its place, first tried after {@code delay}, with a fresh
+   * count of attempts. Returns the row as the next attempt must claim it.
+   */
+  public InboxItem apologise(
+      InboxItem item, String apology, String error, Duration delay, Duration lease) {
+    jdbc.sql(
+            "update inbox set status = 'ANSWERED', answer = ?, progress = null, apology = true,"
+                + " attempts = 0, last_error = ?, next_attempt_at = now() + make_interval(secs => ?)"
+                + " where id = ?")
+        .params(apology, error, seconds(delay) + seconds(lease), item.id())
+        .update();
+    return new InboxItem(
+        item.id(),
+        item.channel(),
+        item.key(),
+        item.kind(),
+        item.team(),
+        item.payload(),
+        apology,
+        null,
+        "ANSWERED",
+        0,
+        item.receivedAt(),
+        true);
   }
 
   /** Finished rows older than a week: their keys outlived every platform's retries. */
@@ -159,6 +169,7 @@ public class Inbox {
         rs.getString(8),
         rs.getString(9),
         rs.getInt(10),
-        rs.getTimestamp(11).toInstant());
+        rs.getTimestamp(11).toInstant(),
+        rs.getBoolean(12));
   }
 }

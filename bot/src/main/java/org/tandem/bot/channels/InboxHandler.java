@@ -12,6 +12,10 @@ public interface InboxHandler {
    */
   void work(InboxItem item);
 
-  /** The last attempt failed too: tell the person later if possible (the row is then FAILED). */
-  void giveUp(InboxItem item);
+  /**
+   * The last attempt failed too: the answer to store in its place, telling the person (in their
+   * language, with the time they asked) to ask again; empty when it cannot be said (the row is then
+   * FAILED).
+   */
+  java.util.Optional<String> apology(InboxItem item);
 }

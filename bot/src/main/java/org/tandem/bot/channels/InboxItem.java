@@ -17,7 +17,8 @@ public record InboxItem(
     String progress,
     String status,
     int attempts,
-    Instant receivedAt) {
+    Instant receivedAt,
+    boolean apology) {
 
   public boolean answered() {
     return "ANSWERED".equals(status);
@@ -26,6 +27,17 @@ public record InboxItem(
   /** The same claim once its answer is stored: what the delivery works from. */
   public InboxItem withAnswer(String answer) {
     return new InboxItem(
-        id, channel, key, kind, team, payload, answer, progress, "ANSWERED", attempts, receivedAt);
+        id,
+        channel,
+        key,
+        kind,
+        team,
+        payload,
+        answer,
+        progress,
+        "ANSWERED",
+        attempts,
+        receivedAt,
+        apology);
   }
 }

@@ -117,6 +117,22 @@ public class InboxWorker implements SmartLifecycle {
     String error = e.getClass().getSimpleName() + ": " + e.getMessage();
     try {
       if (item.attempts() >= settings.maxAttempts()) {
+        var apology = item.apology() ? java.util.Optional.<String>empty() : handler.apology(item);
+        if (apology.isPresent()) {
+          log.error(
+              "Inbox {} ({}) not answered after {} attempts ({}): the person will be told to ask"
+                  + " again",
+              item.id(),
+              item.key(),
+              item.attempts(),
+              error);
+          Duration delay =
+              e instanceof RetryLater r && r.after() != null
+                  ? r.after()
+                  : settings.backoff(item.attempts());
+          again(inbox.apologise(item, apology.get(), error, delay, settings.lease()), delay);
+          return;
+        }
         log.error(
             "Giving up inbox {} ({}) after {} attempts: {}",
             item.id(),
@@ -124,7 +140,6 @@ public class InboxWorker implements SmartLifecycle {
             item.attempts(),
             error);
         inbox.failed(item, error);
-        handler.giveUp(item);
         return;
       }
       Duration delay =
@@ -139,23 +154,26 @@ public class InboxWorker implements SmartLifecycle {
           delay.toSeconds(),
           error);
       inbox.retry(item, error, delay, settings.lease());
-      threads.schedule(
-          () -> {
-            try {
-              inbox.reclaim(item, settings.lease()).ifPresent(this::run);
-            } catch (RuntimeException again) {
-              log.warn(
-                  "Could not claim inbox {} again; the poller will: {}",
-                  item.id(),
-                  again.toString());
-            }
-          },
-          delay.toMillis(),
-          TimeUnit.MILLISECONDS);
+      again(item, delay);
     } catch (RuntimeException down) {
       // The database itself failed: the lease runs out and the poller takes the row over.
       log.warn("Could not record the failure of inbox {}: {}", item.id(), down.toString());
     }
+  }
+
+  /** Claims the row again after {@code delay} and works it, unless someone took it over. */
+  private void again(InboxItem item, Duration delay) {
+    threads.schedule(
+        () -> {
+          try {
+            inbox.reclaim(item, settings.lease()).ifPresent(this::run);
+          } catch (RuntimeException again) {
+            log.warn(
+                "Could not claim inbox {} again; the poller will: {}", item.id(), again.toString());
+          }
+        },
+        delay.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Wakes the poller (after an outage, tests). */

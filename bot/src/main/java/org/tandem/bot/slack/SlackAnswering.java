@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,6 @@ import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
-import org.tandem.core.notifications.Notifications;
-import org.tandem.core.tenants.TenantId;
 
 /**
  * Works the Slack rows of the inbox. The person is looked up first (Slack's {@code users.info} on
@@ -53,7 +52,6 @@ class SlackAnswering implements InboxHandler {
   private final SlackTokens tokens;
   private final Slack slack;
   private final TransactionTemplate tx;
-  private final Notifications notifications;
 
   SlackAnswering(
       Inbox inbox,
@@ -61,15 +59,13 @@ class SlackAnswering implements InboxHandler {
       SlackConversation conversation,
       SlackTokens tokens,
       Slack slack,
-      TransactionTemplate tx,
-      Notifications notifications) {
+      TransactionTemplate tx) {
     this.inbox = inbox;
     this.people = people;
     this.conversation = conversation;
     this.tokens = tokens;
     this.slack = slack;
     this.tx = tx;
-    this.notifications = notifications;
   }
 
   @Override
@@ -321,19 +317,24 @@ class SlackAnswering implements InboxHandler {
     }
   }
 
-  /** Every attempt failed: the person is told later, through the outbox, to ask again. */
+  /** Every attempt failed: in its place, a message telling the person to ask again. */
   @Override
-  public void giveUp(InboxItem item) {
-    inbox
-        .asker(item)
-        .ifPresent(
-            a -> {
-              String when =
-                  item.answer() == null
-                      ? DateTimeFormatter.ofPattern("HH:mm")
-                          .format(item.receivedAt().atZone(java.time.ZoneOffset.UTC))
-                      : SlackIntake.read(item.answer(), SlackAnswer.class).time();
-              notifications.missedRequest(new TenantId(a[0]), a[1], "slack:" + item.key(), when);
-            });
+  public Optional<String> apology(InboxItem item) {
+    if (item.answer() == null) {
+      return Optional.empty();
+    }
+    SlackAnswer answer = SlackIntake.read(item.answer(), SlackAnswer.class);
+    String text = Texts.of(Locale.forLanguageTag(answer.locale())).t("inbox.missed", answer.time());
+    Reply notice = Reply.notice(Reply.Notice.Level.WARNING, text);
+    return Optional.of(
+        SlackIntake.json(
+            new SlackAnswer(
+                null,
+                null,
+                text,
+                BlockKit.json(BlockKit.message(notice)),
+                List.of(),
+                answer.time(),
+                answer.locale())));
   }
 }

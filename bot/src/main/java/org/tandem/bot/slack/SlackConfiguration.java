@@ -28,7 +28,6 @@ import org.tandem.bot.channels.Inbox;
 import org.tandem.bot.channels.InboxWorker;
 import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.security.TokenCipher;
-import org.tandem.core.notifications.Notifications;
 import org.tandem.core.people.People;
 import org.tandem.core.places.Geocoder;
 import org.tandem.core.tenants.Tenants;
@@ -112,9 +111,8 @@ class SlackConfiguration {
       SlackConversation conversation,
       SlackTokens tokens,
       Slack slack,
-      TransactionTemplate tx,
-      Notifications notifications) {
-    return new SlackAnswering(inbox, people, conversation, tokens, slack, tx, notifications);
+      TransactionTemplate tx) {
+    return new SlackAnswering(inbox, people, conversation, tokens, slack, tx);
   }
 
   @Bean

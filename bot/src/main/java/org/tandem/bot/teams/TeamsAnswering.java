@@ -15,9 +15,7 @@ import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
-import org.tandem.core.notifications.Notifications;
 import org.tandem.core.people.Role;
-import org.tandem.core.tenants.TenantId;
 
 /**
  * Works the Teams rows of the inbox (messages, Tandem added or removed): the person is looked up
@@ -36,7 +34,6 @@ class TeamsAnswering implements InboxHandler {
   private final TeamsFiles files;
   private final BotConnector connector;
   private final TransactionTemplate tx;
-  private final Notifications notifications;
 
   TeamsAnswering(
       Inbox inbox,
@@ -45,8 +42,7 @@ class TeamsAnswering implements InboxHandler {
       ConversationReferences references,
       TeamsFiles files,
       BotConnector connector,
-      TransactionTemplate tx,
-      Notifications notifications) {
+      TransactionTemplate tx) {
     this.inbox = inbox;
     this.people = people;
     this.engine = engine;
@@ -54,7 +50,6 @@ class TeamsAnswering implements InboxHandler {
     this.files = files;
     this.connector = connector;
     this.tx = tx;
-    this.notifications = notifications;
   }
 
   @Override
@@ -170,26 +165,32 @@ class TeamsAnswering implements InboxHandler {
     return false;
   }
 
+  /** Every attempt failed: in its place, a message telling the person to ask again. */
   @Override
-  public void giveUp(InboxItem item) {
-    inbox
-        .asker(item)
-        .ifPresent(
-            a -> {
-              JsonNode activity = read(item.payload()).path("activity");
-              String zone = activity.at("/localTimezone").asText("UTC");
-              java.time.ZoneId z;
-              try {
-                z = java.time.ZoneId.of(zone);
-              } catch (java.time.DateTimeException e) {
-                z = java.time.ZoneOffset.UTC;
-              }
-              notifications.missedRequest(
-                  new TenantId(a[0]),
-                  a[1],
-                  "teams:" + item.key(),
-                  DateTimeFormatter.ofPattern("HH:mm").format(item.receivedAt().atZone(z)));
-            });
+  public java.util.Optional<String> apology(InboxItem item) {
+    if (item.answer() == null) {
+      return java.util.Optional.empty();
+    }
+    JsonNode activity = read(item.payload()).path("activity");
+    JsonNode answer = read(item.answer());
+    java.time.ZoneId zone;
+    try {
+      zone = java.time.ZoneId.of(activity.path("localTimezone").asText("UTC"));
+    } catch (java.time.DateTimeException e) {
+      zone = java.time.ZoneOffset.UTC;
+    }
+    String text =
+        Texts.of(java.util.Locale.forLanguageTag(activity.path("locale").asText("en")))
+            .t(
+                "inbox.missed",
+                DateTimeFormatter.ofPattern("HH:mm").format(item.receivedAt().atZone(zone)));
+    ObjectNode out = AdaptiveCards.message(Reply.notice(Reply.Notice.Level.WARNING, text));
+    for (String field : new String[] {"from", "recipient", "conversation", "replyToId"}) {
+      if (answer.has(field)) {
+        out.set(field, answer.get(field));
+      }
+    }
+    return java.util.Optional.of(write(out));
   }
 
   static JsonNode read(String json) {

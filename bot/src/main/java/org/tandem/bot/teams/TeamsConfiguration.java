@@ -11,7 +11,6 @@ import org.springframework.web.client.RestClient;
 import org.tandem.bot.channels.HttpTimeouts;
 import org.tandem.bot.channels.Inbox;
 import org.tandem.bot.conversation.ConversationEngine;
-import org.tandem.core.notifications.Notifications;
 import org.tandem.core.people.People;
 import org.tandem.core.tenants.Tenants;
 
@@ -60,10 +59,8 @@ class TeamsConfiguration {
       ConversationReferences references,
       TeamsFiles files,
       BotConnector connector,
-      TransactionTemplate tx,
-      Notifications notifications) {
-    return new TeamsAnswering(
-        inbox, people, engine, references, files, connector, tx, notifications);
+      TransactionTemplate tx) {
+    return new TeamsAnswering(inbox, people, engine, references, files, connector, tx);
   }
 
   @Bean
