@@ -185,7 +185,10 @@ public final class FakeSlackApi implements AutoCloseable {
             ? path.substring(5)
             : path.startsWith("/response/") ? "response" : path;
     Duration hang = hanging.get(method);
+    boolean posted = false;
     if (hang != null) {
+      // Slack posts the message as soon as it has the request: what hangs is only the answer.
+      posted = !hang.isZero() && posted(method, path, body);
       try {
         Thread.sleep(hang.toMillis());
       } catch (InterruptedException e) {
@@ -208,11 +211,8 @@ public final class FakeSlackApi implements AutoCloseable {
       send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
       return;
     }
-    if (method.equals("chat.postMessage")) {
-      String metadata = new Call(path, body).param("metadata");
-      if (metadata != null) {
-        postedMetadata.add(metadata);
-      }
+    if (!posted) {
+      posted(method, path, body);
     }
     String json =
         switch (method) {
@@ -255,6 +255,18 @@ public final class FakeSlackApi implements AutoCloseable {
           default -> answers.getOrDefault(method, "{\"ok\":true}");
         };
     send(exchange, 200, json);
+  }
+
+  /** A message posted with Tandem's stamp is found again by conversations.history. */
+  private boolean posted(String method, String path, String body) {
+    if (!method.equals("chat.postMessage")) {
+      return false;
+    }
+    String metadata = new Call(path, body).param("metadata");
+    if (metadata != null) {
+      postedMetadata.add(metadata);
+    }
+    return true;
   }
 
   private static void send(HttpExchange exchange, int status, String json) throws IOException {
