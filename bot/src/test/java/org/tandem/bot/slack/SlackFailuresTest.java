@@ -68,6 +68,7 @@ class SlackFailuresTest {
   @Autowired JdbcClient jdbc;
   @Autowired People people;
   @Autowired Tenants tenants;
+  @Autowired io.micrometer.core.instrument.MeterRegistry metrics;
 
   final HttpClient http = HttpClient.newHttpClient();
   String user;
@@ -200,6 +201,8 @@ class SlackFailuresTest {
   void aHangingSlackApiTimesOutAndDoesNotHoldAnotherPersonsAnswer() throws Exception {
     slack.hang("chat.postMessage", Duration.ofSeconds(3));
     assertThat(directMessage("help").statusCode()).isEqualTo(200);
+    // What an operator sees meanwhile: a request waiting for its answer.
+    assertThat(metrics.get("tandem.inbox.waiting").gauge().value()).isPositive();
     String other =
         "U0OTHER" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT);
     assertThat(command(other, "help", "o-" + other).statusCode()).isEqualTo(200);
