@@ -3,11 +3,21 @@ package org.tandem.bot.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +32,7 @@ import org.tandem.bot.channels.InboxWorker;
 import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
 
 /**
@@ -30,11 +41,14 @@ import org.tandem.bot.conversation.Who;
  * and acknowledged at once (503 when it cannot be stored: the Bot Framework sends it again); a
  * worker answers it through the Bot Connector. An invoke (a card's button, a dialog) is answered in
  * the HTTP response, its work recorded in the inbox in the same transaction, so a repeated activity
- * id changes nothing. Other activity types are acknowledged and ignored.
+ * id changes nothing. An invoke gets its answer within {@code tandem.teams.invoke-deadline}
+ * whatever the connector does (a new person's profile is asked of it): past the deadline, Teams is
+ * told it takes longer and to try again if nothing changed, and the work finishes on its own. Other
+ * activity types are acknowledged and ignored.
  */
 @RestController
 @Conditional(TeamsEnabled.class)
-class MessagesController {
+class MessagesController implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(MessagesController.class);
 
@@ -45,6 +59,8 @@ class MessagesController {
   private final InboxWorker worker;
   private final TransactionTemplate tx;
   private final TeamsFiles files;
+  private final Duration invokeDeadline;
+  private final ThreadPoolExecutor invokes;
   private final ObjectMapper json = new ObjectMapper();
 
   MessagesController(
@@ -54,8 +70,25 @@ class MessagesController {
       Inbox inbox,
       InboxWorker worker,
       TransactionTemplate tx,
-      TeamsFiles files) {
+      TeamsFiles files,
+      @Value("${tandem.teams.invoke-deadline:PT10S}") Duration invokeDeadline) {
     this.files = files;
+    this.invokeDeadline = invokeDeadline;
+    // Invokes wait for their work only until the deadline; a bounded pool, so that a connector
+    // hanging for everyone cannot pile up threads (past it, the request's own thread works).
+    this.invokes =
+        new ThreadPoolExecutor(
+            4,
+            16,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(64),
+            r -> {
+              Thread t = new Thread(r, "teams-invoke");
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
     this.authenticator = authenticator;
     this.people = people;
     this.engine = engine;
@@ -127,24 +160,30 @@ class MessagesController {
    * with its errors, until it is right) or a closing message.
    */
   private ResponseEntity<String> invoke(String key, JsonNode activity) {
-    Who who = people.who(activity);
     String name = activity.path("name").asText();
     if (!name.equals("adaptiveCard/action")
         && !name.equals("task/fetch")
         && !name.equals("task/submit")) {
       return ResponseEntity.ok().build();
     }
-    ObjectNode answer =
-        tx.execute(
-            s -> {
-              var item = inbox.accept("teams", key, "invoke", null, "", worker.lease());
-              if (item.isEmpty()) {
-                return null; // the same activity again: done already
-              }
-              ObjectNode a = invoked(who, name, activity);
-              inbox.done(item.get());
-              return a;
-            });
+    String base = files.base(); // read in the request's own thread: it may name its address
+    CompletableFuture<ObjectNode> work =
+        CompletableFuture.supplyAsync(() -> invokeWork(key, name, activity, base), invokes);
+    ObjectNode answer;
+    try {
+      answer = work.get(invokeDeadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn("Teams invoke {} not answered within {}: told to try again", key, invokeDeadline);
+      answer = late(name, activity);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r; // a database failure becomes the 503 of the caller
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ResponseEntity.status(503).build();
+    }
     if (answer == null) {
       return ResponseEntity.ok().build();
     }
@@ -157,7 +196,47 @@ class MessagesController {
     }
   }
 
-  private ObjectNode invoked(Who who, String name, JsonNode activity) {
+  /**
+   * Past the deadline: the person is told, in their language, that it takes longer than usual and
+   * to try again if nothing changed (a second click is a new activity; the engine's work is safe to
+   * ask twice: a second commit finds the first, the same hours are questioned).
+   */
+  private ObjectNode late(String name, JsonNode activity) {
+    String text =
+        Texts.of(Locale.forLanguageTag(activity.path("locale").asText("en")))
+            .t("teams.invoke.late");
+    ObjectNode answer = json.createObjectNode();
+    if (name.equals("adaptiveCard/action")) {
+      answer.put("statusCode", 200);
+      answer.put("type", "application/vnd.microsoft.activity.message");
+      answer.put("value", text);
+    } else {
+      answer.putObject("task").put("type", "message").put("value", text);
+    }
+    return answer;
+  }
+
+  /** The invoke's work: the person (asked of the connector on first contact), then the engine. */
+  private ObjectNode invokeWork(String key, String name, JsonNode activity, String base) {
+    Who who = people.who(activity);
+    return tx.execute(
+        s -> {
+          var item = inbox.accept("teams", key, "invoke", null, "", worker.lease());
+          if (item.isEmpty()) {
+            return null; // the same activity again: done already
+          }
+          ObjectNode a = invoked(who, name, activity, base);
+          inbox.done(item.get());
+          return a;
+        });
+  }
+
+  @Override
+  public void destroy() {
+    invokes.shutdown();
+  }
+
+  private ObjectNode invoked(Who who, String name, JsonNode activity, String base) {
     ObjectNode answer = json.createObjectNode();
     if (name.equals("adaptiveCard/action")) {
       JsonNode action = activity.at("/value/action");
@@ -166,7 +245,7 @@ class MessagesController {
               ? (ObjectNode) action.path("data").deepCopy()
               : json.createObjectNode();
       data.put("action", action.path("verb").asText());
-      Reply reply = files.absolute(engine.handle(inbound(who, data, "")));
+      Reply reply = files.absoluteAt(engine.handle(inbound(who, data, "")), base);
       answer.put("statusCode", 200);
       answer.put("type", AdaptiveCards.CONTENT_TYPE);
       answer.set("value", AdaptiveCards.single(reply));

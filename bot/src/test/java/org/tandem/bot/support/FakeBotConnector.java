@@ -49,6 +49,9 @@ public final class FakeBotConnector implements AutoCloseable {
   /** Replies posted to a conversation whose id contains "hang" answer only after this long. */
   public volatile java.time.Duration hang = java.time.Duration.ZERO;
 
+  /** Member profiles asked in a conversation whose id contains "slow" answer after this long. */
+  public volatile java.time.Duration memberHang = java.time.Duration.ZERO;
+
   private final HttpServer server;
 
   public FakeBotConnector() {
@@ -64,6 +67,13 @@ public final class FakeBotConnector implements AutoCloseable {
           if (path.contains("hang") && path.contains("/activities") && !hang.isZero()) {
             try {
               Thread.sleep(hang.toMillis());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          if (path.contains("slow") && path.contains("/members/") && !memberHang.isZero()) {
+            try {
+              Thread.sleep(memberHang.toMillis());
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
