@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tandem.bot.security.TokenCipher;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.CuttableProxy;
+import org.tandem.bot.support.FakeBotConnector;
 import org.tandem.bot.support.FakeSlackApi;
 import org.tandem.bot.support.SlackSigner;
 
@@ -31,7 +32,8 @@ import org.tandem.bot.support.SlackSigner;
  * PostgreSQL stopped, then started again, under a running Tandem: a proxy between them is cut. A
  * request that cannot be stored is answered at once and politely; health says DOWN within the short
  * database wait set here; a request acknowledged before the outage is answered once the database is
- * back.
+ * back; a Teams message refused with 503 during the outage is answered when Teams delivers it
+ * again.
  */
 @BotTest
 class DatabaseOutageTest {
@@ -39,6 +41,8 @@ class DatabaseOutageTest {
   static final String SECRET = "outage-secret";
   static final String TEAM = "T0OUTAGE";
   static final FakeSlackApi slack = new FakeSlackApi();
+  static final String TEAMS_APP = "00000000-0000-0000-0000-0000000047a6";
+  static final FakeBotConnector teams = new FakeBotConnector();
   static final EmbeddedPostgres postgres = start();
   static final CuttableProxy proxy = new CuttableProxy(postgres.getPort());
 
@@ -61,6 +65,7 @@ class DatabaseOutageTest {
     registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
     registry.add("SLACK_BOT_TOKEN", () -> "xoxb-outage");
     registry.add("SLACK_API_URL", slack::apiUrl);
+    teams.configure(registry, TEAMS_APP);
     registry.add("tandem.inbox.lease", () -> "PT1S");
     registry.add("tandem.inbox.poll", () -> "PT0.2S");
     registry.add("tandem.inbox.backoff", () -> "PT0.2S");
@@ -70,6 +75,7 @@ class DatabaseOutageTest {
   static void stop() throws IOException {
     proxy.close();
     slack.close();
+    teams.close();
     postgres.close();
   }
 
@@ -167,5 +173,50 @@ class DatabaseOutageTest {
     slack.await("/response/late-" + user, c -> true);
     Thread.sleep(300);
     assertThat(slack.calls("/response/late-" + user)).hasSize(1);
+  }
+
+  @Test
+  void aTeamsMessageRefusedDuringTheOutageIsAnsweredWhenTeamsDeliversItAgain() throws Exception {
+    String aad = UUID.randomUUID().toString();
+    String tenant = UUID.randomUUID().toString();
+    String activity =
+        """
+        {"type":"message","id":"act-%s","channelId":"msteams","serviceUrl":"%s","locale":"en-US",
+         "text":"help","from":{"id":"29:%s","aadObjectId":"%s","name":"Ana Lopes"},
+         "recipient":{"id":"28:%s","name":"Tandem"},
+         "conversation":{"id":"a:outage-%s","conversationType":"personal","tenantId":"%s"},
+         "channelData":{"tenant":{"id":"%s"}}}"""
+            .formatted(
+                UUID.randomUUID(), teams.serviceUrl(), aad, aad, TEAMS_APP, aad, tenant, tenant);
+    proxy.cut();
+    try {
+      assertThat(teamsPost(activity).statusCode())
+          .as("not stored: the Bot Framework is asked to send it again")
+          .isEqualTo(503);
+    } finally {
+      proxy.restore();
+    }
+    for (int i = 0; i < 200 && health() != 200; i++) {
+      Thread.sleep(50);
+    }
+    assertThat(teamsPost(activity).statusCode()).isEqualTo(200);
+    for (int i = 0; i < 200 && !answeredIn("a:outage-" + aad); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(answeredIn("a:outage-" + aad)).as("the same activity, answered once back").isTrue();
+  }
+
+  HttpResponse<String> teamsPost(String activity) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + teams.token(TEAMS_APP))
+            .POST(HttpRequest.BodyPublishers.ofString(activity))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  boolean answeredIn(String conversation) {
+    return teams.sent.stream().anyMatch(s -> s[0].contains(conversation));
   }
 }
