@@ -88,15 +88,14 @@ public final class SlackAckBenchmark {
       System.out.printf(
           "Slack ack benchmark: signed /tandem missions, %,d missions, %d Slack users, 2 cores%n",
           missions, users.size());
-      var afterAck = (java.util.concurrent.ThreadPoolExecutor) tandem.getBean("slackExecutor");
       steady("bare Bolt (ack only)", bareUrl, users, responseUrl, rate, 5);
       steady("Tandem", tandemUrl, users, responseUrl, rate, 5);
-      drain(afterAck);
+      drain(jdbc);
       // Each measurement starts with Tandem's work after the ack finished: what one app left
       // running must not slow the other down.
       Result b = steady("bare Bolt (ack only)", bareUrl, users, responseUrl, rate, seconds);
       Result t = steady("Tandem", tandemUrl, users, responseUrl, rate, seconds);
-      drain(afterAck);
+      drain(jdbc);
       double bMax = saturate("bare Bolt (ack only)", bareUrl, users, responseUrl, 32, 15);
       double tMax = saturate("Tandem", tandemUrl, users, responseUrl, 32, 15);
       System.out.printf(
@@ -112,10 +111,13 @@ public final class SlackAckBenchmark {
 
   record Result(double p50, double p95, double p99, int errors) {}
 
-  /** Waits until Tandem has answered everything it acknowledged. */
-  static void drain(java.util.concurrent.ThreadPoolExecutor afterAck) throws InterruptedException {
+  /** Waits until Tandem has answered everything it acknowledged: its inbox has nothing left. */
+  static void drain(JdbcClient jdbc) throws InterruptedException {
     long start = System.nanoTime();
-    while (!afterAck.getQueue().isEmpty() || afterAck.getActiveCount() > 0) {
+    while (jdbc.sql("select count(*) from inbox where status in ('NEW', 'ANSWERED')")
+            .query(Long.class)
+            .single()
+        > 0) {
       Thread.sleep(100);
     }
     System.out.printf(
