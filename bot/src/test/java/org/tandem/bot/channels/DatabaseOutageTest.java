@@ -6,13 +6,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +23,7 @@ import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.CuttableProxy;
 import org.tandem.bot.support.FakeBotConnector;
 import org.tandem.bot.support.FakeSlackApi;
-import org.tandem.bot.support.SlackSigner;
+import org.tandem.bot.support.SlackRequests;
 
 /**
  * PostgreSQL stopped, then started again, under a running Tandem: a proxy between them is cut. A
@@ -81,36 +78,19 @@ class DatabaseOutageTest {
 
   @LocalServerPort int port;
   final HttpClient http = HttpClient.newHttpClient();
+  SlackRequests requests;
   String user;
 
   @BeforeEach
   void fresh() {
+    requests = new SlackRequests(port, SECRET, slack);
     slack.reset();
     proxy.restore();
     user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
   }
 
   HttpResponse<String> command(String text, String responseName) throws Exception {
-    String body =
-        "team_id="
-            + TEAM
-            + "&team_domain=outage&channel_id=C1&user_id="
-            + user
-            + "&command=%2Ftandem&text="
-            + text
-            + "&trigger_id=1."
-            + UUID.randomUUID()
-            + "&response_url="
-            + URLEncoder.encode(slack.responseUrl(responseName), StandardCharsets.UTF_8);
-    String ts = Long.toString(Instant.now().getEpochSecond());
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Slack-Request-Timestamp", ts)
-            .header("X-Slack-Signature", SlackSigner.sign(SECRET, ts, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return requests.command(TEAM, user, text, responseName);
   }
 
   HttpResponse<String> healthResponse() throws Exception {

@@ -2,20 +2,16 @@ package org.tandem.bot.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tandem.bot.security.TokenCipher;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeSlackApi;
-import org.tandem.bot.support.SlackSigner;
+import org.tandem.bot.support.SlackRequests;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.notifications.FirstWorkingDay;
 import org.tandem.core.notifications.Notifications;
@@ -64,7 +60,6 @@ class ProcessKillTest {
   static final String SECRET = "kill-secret";
   static final String TEAM = "T0KILL";
   static final String KEY = TokenCipher.newKey();
-  static final ObjectMapper JSON = new ObjectMapper();
   static final FakeSlackApi slack = new FakeSlackApi();
   static final EmbeddedPostgres postgres = start();
 
@@ -175,36 +170,10 @@ class ProcessKillTest {
     }
   }
 
-  int click(int port, String user, long missionId) throws Exception {
-    Map<String, Object> payload =
-        Map.of(
-            "type", "block_actions",
-            "team", Map.of("id", TEAM, "domain", "kill"),
-            "user", Map.of("id", user, "username", user.toLowerCase(Locale.ROOT), "team_id", TEAM),
-            "api_app_id", "A0TANDEM",
-            "trigger_id", "9." + UUID.randomUUID(),
-            "response_url", slack.responseUrl("k-" + user),
-            "channel", Map.of("id", "D0" + user, "name", "directmessage"),
-            "actions",
-                List.of(
-                    Map.of(
-                        "type", "button",
-                        "action_id", "mission.commit#0",
-                        "block_id", "b1",
-                        "value",
-                            JSON.writeValueAsString(Map.of("missionId", Long.toString(missionId))),
-                        "action_ts", "1548426417.840180")));
-    String body =
-        "payload=" + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8);
-    String ts = Long.toString(Instant.now().getEpochSecond());
-    return http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", SlackSigner.sign(SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
+  int click(SlackRequests requests, String user, long missionId) throws Exception {
+    Map<String, String> data = Map.of("missionId", Long.toString(missionId));
+    return requests
+        .interaction(requests.blockAction(TEAM, user, "mission.commit#0", data, "k-" + user))
         .statusCode();
   }
 
@@ -262,11 +231,12 @@ class ProcessKillTest {
 
     int port = freePort();
     Process first = tandem(port, "first");
+    SlackRequests requests = new SlackRequests(port, SECRET, slack);
     ExecutorService clients = Executors.newFixedThreadPool(16);
     List<Future<Integer>> acks = new ArrayList<>();
     try {
       for (String user : users) {
-        acks.add(clients.submit(() -> click(port, user, mission.id())));
+        acks.add(clients.submit(() -> click(requests, user, mission.id())));
       }
       for (Future<Integer> ack : acks) {
         assertThat(ack.get()).as("every click acknowledged").isEqualTo(200);

@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,7 +15,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeSlackApi;
+import org.tandem.bot.support.SlackRequests;
 import org.tandem.bot.support.SlackSigner;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.people.Employee;
@@ -72,124 +69,16 @@ class SlackEndpointTest {
   @Autowired org.tandem.core.commitments.Commitments commitments;
   @Autowired org.tandem.core.hours.Hours hours;
 
-  final HttpClient http = HttpClient.newHttpClient();
+  SlackRequests requests;
   String user;
 
   @BeforeEach
   void freshUser() {
+    requests = new SlackRequests(port, SECRET, slack);
     slack.reset();
     user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     slack.user(
         user, "Ana Lopes", "en-US", "Europe/Luxembourg", user.toLowerCase() + "@acme.example");
-  }
-
-  HttpResponse<String> post(
-      String body,
-      String contentType,
-      long timestamp,
-      String signature,
-      Map<String, String> headers)
-      throws Exception {
-    HttpRequest.Builder r =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-            .header("Content-Type", contentType)
-            .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-            .header("X-Slack-Signature", signature)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(r::header);
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> signed(String body, String contentType, Map<String, String> headers)
-      throws Exception {
-    long ts = Instant.now().getEpochSecond();
-    return post(body, contentType, ts, SlackSigner.sign(SECRET, Long.toString(ts), body), headers);
-  }
-
-  HttpResponse<String> command(String team, String userId, String text, String responseName)
-      throws Exception {
-    Map<String, String> form =
-        Map.ofEntries(
-            Map.entry("token", "legacy"),
-            Map.entry("team_id", team),
-            Map.entry("team_domain", "acme"),
-            Map.entry("channel_id", "C12345678"),
-            Map.entry("channel_name", "general"),
-            Map.entry("user_id", userId),
-            Map.entry("user_name", "ana"),
-            Map.entry("command", "/tandem"),
-            Map.entry("text", text),
-            Map.entry("response_url", slack.responseUrl(responseName)),
-            Map.entry("trigger_id", "123." + UUID.randomUUID()));
-    String body =
-        form.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return signed(body, "application/x-www-form-urlencoded", Map.of());
-  }
-
-  HttpResponse<String> interaction(Object payload) throws Exception {
-    String body =
-        "payload=" + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8);
-    return signed(body, "application/x-www-form-urlencoded", Map.of());
-  }
-
-  Map<String, Object> blockAction(
-      String team, String userId, String actionId, Map<String, String> data, String responseName)
-      throws Exception {
-    return Map.of(
-        "type", "block_actions",
-        "team", Map.of("id", team, "domain", "acme"),
-        "user", Map.of("id", userId, "username", "ana", "team_id", team),
-        "api_app_id", "A0TANDEM",
-        "trigger_id", "456." + UUID.randomUUID(),
-        "response_url", slack.responseUrl(responseName),
-        "channel", Map.of("id", "D0DM", "name", "directmessage"),
-        "actions",
-            List.of(
-                Map.of(
-                    "type",
-                    "button",
-                    "action_id",
-                    actionId,
-                    "block_id",
-                    "b1",
-                    "value",
-                    JSON.writeValueAsString(data),
-                    "action_ts",
-                    "1548426417.840180")));
-  }
-
-  HttpResponse<String> event(String eventId, Map<String, Object> event, Map<String, String> headers)
-      throws Exception {
-    Map<String, Object> envelope =
-        Map.of(
-            "token",
-            "verification_token",
-            "team_id",
-            TEAM,
-            "api_app_id",
-            "A0TANDEM",
-            "event",
-            event,
-            "type",
-            "event_callback",
-            "event_id",
-            eventId,
-            "event_time",
-            Instant.now().getEpochSecond(),
-            "authorizations",
-            List.of(
-                Map.of(
-                    "team_id",
-                    TEAM,
-                    "user_id",
-                    "UBOT",
-                    "is_bot",
-                    true,
-                    "is_enterprise_install",
-                    false)));
-    return signed(JSON.writeValueAsString(envelope), "application/json", headers);
   }
 
   static String text(FakeSlackApi.Call call) {
@@ -237,12 +126,19 @@ class SlackEndpointTest {
             + "&command=%2Ftandem&text=help&trigger_id=1.2.3";
     long now = Instant.now().getEpochSecond();
     assertThat(
-            post(body, "application/x-www-form-urlencoded", now, "v0=" + "0".repeat(64), Map.of())
+            requests
+                .post(
+                    body,
+                    "application/x-www-form-urlencoded",
+                    now,
+                    "v0=" + "0".repeat(64),
+                    Map.of())
                 .statusCode())
         .isEqualTo(401);
     long stale = now - 6 * 60;
     assertThat(
-            post(
+            requests
+                .post(
                     body,
                     "application/x-www-form-urlencoded",
                     stale,
@@ -251,7 +147,8 @@ class SlackEndpointTest {
                 .statusCode())
         .isEqualTo(401);
     assertThat(
-            post(
+            requests
+                .post(
                     body,
                     "application/x-www-form-urlencoded",
                     now,
@@ -272,14 +169,14 @@ class SlackEndpointTest {
   void urlVerificationEchoesTheChallenge() throws Exception {
     String body =
         "{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
-    HttpResponse<String> r = signed(body, "application/json", Map.of());
+    HttpResponse<String> r = requests.signed(body, "application/json", Map.of());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
   }
 
   @Test
   void slashCommandHelpIsAcknowledgedThenAnsweredOnlyToTheUser() throws Exception {
-    HttpResponse<String> ack = command(TEAM, user, "help", "help-" + user);
+    HttpResponse<String> ack = requests.command(TEAM, user, "help", "help-" + user);
     assertThat(ack.statusCode()).isEqualTo(200);
     FakeSlackApi.Call reply = slack.await("/response/help-" + user, c -> true);
     JsonNode json = JSON.readTree(reply.body());
@@ -316,7 +213,7 @@ class SlackEndpointTest {
             "gibberish words")) {
       slack.reset();
       String name = sub.replace(' ', '-') + "-" + user;
-      command(TEAM, user, sub, name);
+      requests.command(TEAM, user, sub, name);
       long deadline = System.currentTimeMillis() + 10_000;
       while (slack.calls("/response/" + name).isEmpty()
           && slack.calls("views.open").isEmpty()
@@ -341,7 +238,7 @@ class SlackEndpointTest {
 
   @Test
   void aNewcomerGetsTheProfileModalAndItsErrorsComeBackOnTheField() throws Exception {
-    command(TEAM, user, "missions near Esch", "m-" + user);
+    requests.command(TEAM, user, "missions near Esch", "m-" + user);
     FakeSlackApi.Call open = slack.await("views.open", c -> true);
     JsonNode view = JSON.readTree(open.param("view"));
     assertThat(view.get("callback_id").asText()).isEqualTo("profile");
@@ -378,30 +275,8 @@ class SlackEndpointTest {
                                 "value",
                                 "yes")))));
     Map<String, Object> submission =
-        Map.of(
-            "type",
-            "view_submission",
-            "team",
-            Map.of("id", TEAM, "domain", "acme"),
-            "user",
-            Map.of("id", user, "username", "ana", "team_id", TEAM),
-            "api_app_id",
-            "A0TANDEM",
-            "trigger_id",
-            "789." + UUID.randomUUID(),
-            "view",
-            Map.of(
-                "id",
-                "V1",
-                "type",
-                "modal",
-                "callback_id",
-                "profile",
-                "private_metadata",
-                "{}",
-                "state",
-                state));
-    HttpResponse<String> errors = interaction(submission);
+        SlackRequests.viewSubmission(TEAM, user, "V1", "profile", state);
+    HttpResponse<String> errors = requests.interaction(submission);
     JsonNode body = JSON.readTree(errors.body());
     assertThat(body.get("response_action").asText()).isEqualTo("errors");
     assertThat(body.get("errors").get("place").asText()).contains("Atlantis");
@@ -409,7 +284,7 @@ class SlackEndpointTest {
     ObjectNode good = JSON.valueToTree(submission);
     ((ObjectNode) good.at("/view/state/values/place/place/selected_option"))
         .put("value", "Differdange, LU");
-    HttpResponse<String> saved = interaction(good);
+    HttpResponse<String> saved = requests.interaction(good);
     assertThat(saved.statusCode()).isEqualTo(200);
     assertThat(saved.body()).doesNotContain("errors");
     slack.await(
@@ -429,7 +304,7 @@ class SlackEndpointTest {
             "block_id", "place",
             "value", "esch",
             "view", Map.of("id", "V1", "type", "modal", "callback_id", "profile"));
-    HttpResponse<String> r = interaction(suggestion);
+    HttpResponse<String> r = requests.interaction(suggestion);
     JsonNode options = JSON.readTree(r.body()).get("options");
     assertThat(options.size()).isBetween(2, 20);
     assertThat(options.get(0).at("/text/text").asText()).isEqualTo("Esch-sur-Alzette (LU)");
@@ -439,17 +314,17 @@ class SlackEndpointTest {
   @Test
   void theFirstAdminsComeFromTandemAdmins() throws Exception {
     slack.user("U0ADMIN1", "Paul Admin", "en-US", "Europe/Luxembourg", "paul@acme.example");
-    command(TEAM, "U0ADMIN1", "admin", "admin-U0ADMIN1");
+    requests.command(TEAM, "U0ADMIN1", "admin", "admin-U0ADMIN1");
     FakeSlackApi.Call reply = slack.await("/response/admin-U0ADMIN1", c -> true);
     assertThat(text(reply)).contains("Policy of");
-    command(TEAM, user, "admin", "admin-" + user);
+    requests.command(TEAM, user, "admin", "admin-" + user);
     assertThat(text(slack.await("/response/admin-" + user, c -> true))).contains("only an admin");
   }
 
   @Test
   void theAdminTrailAnswersAdminsOnlyWithNamesEscapedForSlack() throws Exception {
     slack.user("U0ADMIN2", "Paula Admin", "en-US", "Europe/Luxembourg", "paula@acme.example");
-    command(TEAM, "U0ADMIN2", "admin", "adm-U0ADMIN2");
+    requests.command(TEAM, "U0ADMIN2", "admin", "adm-U0ADMIN2");
     slack.await("/response/adm-U0ADMIN2", c -> true);
     TenantId tenant = tenants.find(Platform.SLACK, TEAM).orElseThrow().id();
     String eve = "<!channel> Eve " + UUID.randomUUID().toString().substring(0, 6);
@@ -459,7 +334,7 @@ class SlackEndpointTest {
         "UEVE" + eve.substring(eve.length() - 6).toUpperCase(),
         new org.tandem.core.people.NewPerson(
             eve, null, java.util.Locale.ENGLISH, Fixtures.LUXEMBOURG));
-    command(
+    requests.command(
         TEAM,
         "U0ADMIN2",
         "admin grant " + eve.substring(eve.length() - 10) + " csr",
@@ -467,11 +342,11 @@ class SlackEndpointTest {
     assertThat(text(slack.await("/response/grant-" + user, c -> true)))
         .contains(BlockKit.escape(eve))
         .doesNotContain("<!channel>");
-    command(TEAM, "U0ADMIN2", "admin audit 3", "audit-" + user);
+    requests.command(TEAM, "U0ADMIN2", "admin audit 3", "audit-" + user);
     FakeSlackApi.Call trail = slack.await("/response/audit-" + user, c -> true);
     String blocks = JSON.readTree(trail.body()).path("blocks").toString();
     assertThat(blocks).contains("&lt;!channel&gt; Eve").doesNotContain("<!channel>");
-    command(TEAM, user, "admin audit", "audit-denied-" + user);
+    requests.command(TEAM, user, "admin audit", "audit-denied-" + user);
     assertThat(text(slack.await("/response/audit-denied-" + user, c -> true)))
         .contains("only an admin");
   }
@@ -500,7 +375,7 @@ class SlackEndpointTest {
             volunteer.id(),
             java.sql.Date.valueOf(LocalDate.now(Fixtures.LUXEMBOURG).withDayOfMonth(1)))
         .update();
-    command(TEAM, "U0ADMIN2", "rapport cette année par site", "report-U0ADMIN2");
+    requests.command(TEAM, "U0ADMIN2", "rapport cette année par site", "report-U0ADMIN2");
     String answer = text(slack.await("/response/report-U0ADMIN2", c -> true));
     assertThat(answer).contains("Rapport de bénévolat").contains("par site");
     FakeSlackApi.Call open =
@@ -531,7 +406,7 @@ class SlackEndpointTest {
 
     // Someone who is neither a CSR manager nor an admin gets a polite refusal and no file.
     int uploads = slack.uploads().size();
-    command(TEAM, user, "report", "report-" + user);
+    requests.command(TEAM, user, "report", "report-" + user);
     assertThat(text(slack.await("/response/report-" + user, c -> true)))
         .contains("reserved for CSR managers");
     Thread.sleep(300);
@@ -556,15 +431,15 @@ class SlackEndpointTest {
     Employee ana = onboarded(user);
     tenants.change(ana.tenantId(), org.tandem.core.tenants.PolicyChange.none().allowance(40));
     Mission mission = fixtures.workshopInEsch(ana.tenantId(), 3);
-    interaction(
-        blockAction(
+    requests.interaction(
+        requests.blockAction(
             TEAM,
             user,
             "mission.commit#0",
             Map.of("missionId", Long.toString(mission.id())),
             "h-" + user));
     slack.await("/response/h-" + user, c -> text(c).contains("You're in"));
-    command(TEAM, user, "hours", "hours-" + user);
+    requests.command(TEAM, user, "hours", "hours-" + user);
     JsonNode view =
         JSON.readTree(
             slack.await("views.open", c -> c.param("view").contains("\"hours\"")).param("view"));
@@ -572,74 +447,57 @@ class SlackEndpointTest {
         view.at("/blocks").findValues("initial_option").get(0).get("value").asText();
     java.util.function.Function<String, Map<String, Object>> submit =
         hours ->
-            Map.of(
-                "type",
-                "view_submission",
-                "team",
-                Map.of("id", TEAM, "domain", "acme"),
-                "user",
-                Map.of("id", user, "username", "ana", "team_id", TEAM),
-                "api_app_id",
-                "A0TANDEM",
-                "trigger_id",
-                "789." + UUID.randomUUID(),
-                "view",
+            SlackRequests.viewSubmission(
+                TEAM,
+                user,
+                "V2",
+                "hours",
                 Map.of(
-                    "id",
-                    "V2",
-                    "type",
-                    "modal",
-                    "callback_id",
-                    "hours",
-                    "private_metadata",
-                    "{}",
-                    "state",
+                    "values",
                     Map.of(
-                        "values",
-                        Map.of(
-                            "commitment",
+                        "commitment",
+                            Map.of(
+                                "commitment",
                                 Map.of(
-                                    "commitment",
+                                    "type",
+                                    "static_select",
+                                    "selected_option",
                                     Map.of(
-                                        "type",
-                                        "static_select",
-                                        "selected_option",
-                                        Map.of(
-                                            "text",
-                                            Map.of("type", "plain_text", "text", "x"),
-                                            "value",
-                                            commitment))),
-                            "date",
+                                        "text",
+                                        Map.of("type", "plain_text", "text", "x"),
+                                        "value",
+                                        commitment))),
+                        "date",
+                            Map.of(
+                                "date",
                                 Map.of(
-                                    "date",
-                                    Map.of(
-                                        "type",
-                                        "datepicker",
-                                        "selected_date",
-                                        java.time.LocalDate.now(Fixtures.LUXEMBOURG).toString())),
-                            "hours",
-                                Map.of("hours", Map.of("type", "plain_text_input", "value", hours)),
-                            "workTime",
+                                    "type",
+                                    "datepicker",
+                                    "selected_date",
+                                    java.time.LocalDate.now(Fixtures.LUXEMBOURG).toString())),
+                        "hours",
+                            Map.of("hours", Map.of("type", "plain_text_input", "value", hours)),
+                        "workTime",
+                            Map.of(
+                                "workTime",
                                 Map.of(
-                                    "workTime",
+                                    "type",
+                                    "static_select",
+                                    "selected_option",
                                     Map.of(
-                                        "type",
-                                        "static_select",
-                                        "selected_option",
-                                        Map.of(
-                                            "text",
-                                            Map.of("type", "plain_text", "text", "Yes"),
-                                            "value",
-                                            "yes")))))));
-    JsonNode refused = JSON.readTree(interaction(submit.apply("-3")).body());
+                                        "text",
+                                        Map.of("type", "plain_text", "text", "Yes"),
+                                        "value",
+                                        "yes"))))));
+    JsonNode refused = JSON.readTree(requests.interaction(submit.apply("-3")).body());
     assertThat(refused.at("/errors/hours").asText()).contains("more than zero");
-    assertThat(interaction(submit.apply("2h30")).body()).doesNotContain("errors");
+    assertThat(requests.interaction(submit.apply("2h30")).body()).doesNotContain("errors");
     slack.await(
         "chat.postMessage",
         c -> c.param("blocks") != null && c.param("blocks").contains("Logged 2.5 h"));
     // Slack replays the same submission: acknowledged, and nothing more is logged or posted.
-    assertThat(interaction(submit.apply("2h30")).statusCode()).isEqualTo(200);
-    assertThat(interaction(submit.apply("2h30")).statusCode()).isEqualTo(200);
+    assertThat(requests.interaction(submit.apply("2h30")).statusCode()).isEqualTo(200);
+    assertThat(requests.interaction(submit.apply("2h30")).statusCode()).isEqualTo(200);
     awaitInboxDone();
     assertThat(
             slack.calls("chat.postMessage").stream()
@@ -659,29 +517,7 @@ class SlackEndpointTest {
     fields.forEach(
         (name, value) ->
             values.put(name, Map.of(name, Map.of("type", "plain_text_input", "value", value))));
-    return Map.of(
-        "type",
-        "view_submission",
-        "team",
-        Map.of("id", TEAM, "domain", "acme"),
-        "user",
-        Map.of("id", user, "username", "ana", "team_id", TEAM),
-        "api_app_id",
-        "A0TANDEM",
-        "trigger_id",
-        "789." + UUID.randomUUID(),
-        "view",
-        Map.of(
-            "id",
-            "V9",
-            "type",
-            "modal",
-            "callback_id",
-            callbackId,
-            "private_metadata",
-            "{}",
-            "state",
-            Map.of("values", values)));
+    return SlackRequests.viewSubmission(TEAM, user, "V9", callbackId, Map.of("values", values));
   }
 
   @Test
@@ -690,7 +526,7 @@ class SlackEndpointTest {
     TenantId tenant = ana.tenantId();
     var before = tenants.find(tenant).orElseThrow().policy().yearlyAllowanceHours();
     HttpResponse<String> policy =
-        interaction(
+        requests.interaction(
             viewSubmission(
                 "policy",
                 Map.of(
@@ -711,7 +547,7 @@ class SlackEndpointTest {
     var association =
         fixtures.association(tenant, "Forgers Anonymous", org.tandem.core.causes.Cause.EDUCATION);
     HttpResponse<String> mission =
-        interaction(
+        requests.interaction(
             viewSubmission(
                 "mission",
                 Map.of(
@@ -751,10 +587,10 @@ class SlackEndpointTest {
               + URLEncoder.encode(slack.responseUrl("nt-" + text + user), StandardCharsets.UTF_8));
     }
     for (String body : bodies) {
-      assertThat(signed(body, "application/x-www-form-urlencoded", Map.of()).statusCode())
+      assertThat(requests.signed(body, "application/x-www-form-urlencoded", Map.of()).statusCode())
           .isEqualTo(200);
     }
-    signed(bodies.get(0), "application/x-www-form-urlencoded", Map.of());
+    requests.signed(bodies.get(0), "application/x-www-form-urlencoded", Map.of());
     for (String text : List.of("help", "year", "mine")) {
       slack.await("/response/nt-" + text + user, c -> true);
     }
@@ -784,16 +620,16 @@ class SlackEndpointTest {
     Employee ana = onboarded(user);
     Mission mission = fixtures.workshopInEsch(ana.tenantId(), 3);
     Map<String, Object> click =
-        blockAction(
+        requests.blockAction(
             TEAM,
             user,
             "mission.commit#0",
             Map.of("missionId", Long.toString(mission.id())),
             "c-" + user);
-    assertThat(interaction(click).statusCode()).isEqualTo(200);
+    assertThat(requests.interaction(click).statusCode()).isEqualTo(200);
     slack.await("/response/c-" + user, c -> text(c).contains("You're in"));
     // Slack delivers an interaction once; the same trigger seen again changes nothing.
-    interaction(click);
+    requests.interaction(click);
     Thread.sleep(300);
     assertThat(
             jdbc.sql("select count(*) from commitment where mission_id = ?")
@@ -820,8 +656,8 @@ class SlackEndpointTest {
                 org.tandem.core.hours.HoursRequest.onWorkTime(
                     c.id(), LocalDate.now(Fixtures.LUXEMBOURG), 60, ""))
             .value();
-    interaction(
-        blockAction(
+    requests.interaction(
+        requests.blockAction(
             TEAM,
             user,
             "hours.approve#0",
@@ -838,8 +674,8 @@ class SlackEndpointTest {
     Mission mission = fixtures.workshopInEsch(ana.tenantId(), 3);
     String stranger = "U0OTHER" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
     slack.user(stranger, "Eve", "en-US", "Europe/Luxembourg", "eve@other.example");
-    interaction(
-        blockAction(
+    requests.interaction(
+        requests.blockAction(
             "T0OTHER",
             stranger,
             "mission.commit#0",
@@ -874,9 +710,11 @@ class SlackEndpointTest {
             "channel_type",
             "im");
     String eventId = "Ev" + UUID.randomUUID();
-    assertThat(event(eventId, dm, Map.of()).statusCode()).isEqualTo(200);
+    assertThat(requests.event(TEAM, eventId, dm, Map.of()).statusCode()).isEqualTo(200);
     assertThat(
-            event(
+            requests
+                .event(
+                    TEAM,
                     eventId,
                     dm,
                     Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
@@ -901,7 +739,7 @@ class SlackEndpointTest {
             "channel", "D0DM" + user,
             "event_ts", "1726133700.1",
             "channel_type", "im");
-    event("Ev" + UUID.randomUUID(), dm, Map.of());
+    requests.event(TEAM, "Ev" + UUID.randomUUID(), dm, Map.of());
     FakeSlackApi.Call message =
         slack.await("chat.postMessage", c -> ("D0DM" + user).equals(c.param("channel")));
     JsonNode button = null;
@@ -917,8 +755,8 @@ class SlackEndpointTest {
     assertThat(message.param("blocks")).contains("Your volunteering profile");
     assertThat(slack.calls("views.open")).isEmpty();
 
-    interaction(
-        blockAction(
+    requests.interaction(
+        requests.blockAction(
             TEAM,
             user,
             button.path("action_id").asText(),
@@ -948,7 +786,7 @@ class SlackEndpointTest {
             "C0GENERAL",
             "event_ts",
             "1.3");
-    event("Ev" + UUID.randomUUID(), mention, Map.of());
+    requests.event(TEAM, "Ev" + UUID.randomUUID(), mention, Map.of());
     FakeSlackApi.Call e = slack.await("chat.postEphemeral", c -> user.equals(c.param("user")));
     assertThat(e.param("channel")).isEqualTo("C0GENERAL");
     assertThat(e.param("blocks")).contains("Allowance left");
@@ -975,7 +813,7 @@ class SlackEndpointTest {
             "1.2",
             "channel_type",
             "im");
-    event("Ev" + UUID.randomUUID(), dm, Map.of());
+    requests.event(TEAM, "Ev" + UUID.randomUUID(), dm, Map.of());
     slack.await("chat.postMessage", c -> true);
     long deadline = System.currentTimeMillis() + 5000;
     while (slack.calls("chat.postMessage").size() < 2 && System.currentTimeMillis() < deadline) {
@@ -1005,7 +843,7 @@ class SlackEndpointTest {
             "home",
             "event_ts",
             "1515449522000017");
-    event("Ev" + UUID.randomUUID(), opened, Map.of());
+    requests.event(TEAM, "Ev" + UUID.randomUUID(), opened, Map.of());
     FakeSlackApi.Call publish = slack.await("views.publish", c -> user.equals(c.param("user_id")));
     JsonNode view = JSON.readTree(publish.param("view"));
     List<String> buttons = new java.util.ArrayList<>();
@@ -1037,7 +875,7 @@ class SlackEndpointTest {
             "home",
             "event_ts",
             "1515449522000016");
-    event("Ev" + UUID.randomUUID(), opened, Map.of());
+    requests.event(TEAM, "Ev" + UUID.randomUUID(), opened, Map.of());
     FakeSlackApi.Call publish = slack.await("views.publish", c -> user.equals(c.param("user_id")));
     JsonNode view = JSON.readTree(publish.param("view"));
     assertThat(view.get("type").asText()).isEqualTo("home");

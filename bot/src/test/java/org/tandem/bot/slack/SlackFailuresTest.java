@@ -2,15 +2,8 @@ package org.tandem.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeSlackApi;
-import org.tandem.bot.support.SlackSigner;
+import org.tandem.bot.support.SlackRequests;
 import org.tandem.core.people.IdentityKind;
 import org.tandem.core.people.NewPerson;
 import org.tandem.core.people.People;
@@ -46,7 +39,6 @@ class SlackFailuresTest {
   static final String SECRET = "failures-secret";
   static final String TEAM = "T0FAIL";
   static final FakeSlackApi slack = new FakeSlackApi();
-  static final ObjectMapper JSON = new ObjectMapper();
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
@@ -70,11 +62,12 @@ class SlackFailuresTest {
   @Autowired Tenants tenants;
   @Autowired io.micrometer.core.instrument.MeterRegistry metrics;
 
-  final HttpClient http = HttpClient.newHttpClient();
+  SlackRequests requests;
   String user;
 
   @BeforeEach
   void fresh() {
+    requests = new SlackRequests(port, SECRET, slack);
     slack.reset();
     user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     TenantId tenant = tenants.findOrCreate(Platform.SLACK, TEAM, "fail", "LU").id();
@@ -85,31 +78,8 @@ class SlackFailuresTest {
         new NewPerson("Ana Lopes", null, Locale.ENGLISH, Fixtures.LUXEMBOURG));
   }
 
-  HttpResponse<String> signed(String body, String contentType) throws Exception {
-    String ts = Long.toString(Instant.now().getEpochSecond());
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-            .header("Content-Type", contentType)
-            .header("X-Slack-Request-Timestamp", ts)
-            .header("X-Slack-Signature", SlackSigner.sign(SECRET, ts, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
   HttpResponse<String> command(String userId, String text, String responseName) throws Exception {
-    String body =
-        "team_id="
-            + TEAM
-            + "&team_domain=fail&channel_id=C1&user_id="
-            + userId
-            + "&command=%2Ftandem&text="
-            + text
-            + "&trigger_id=1."
-            + UUID.randomUUID()
-            + "&response_url="
-            + URLEncoder.encode(slack.responseUrl(responseName), StandardCharsets.UTF_8);
-    return signed(body, "application/x-www-form-urlencoded");
+    return requests.command(TEAM, userId, text, responseName);
   }
 
   HttpResponse<String> directMessage(String text) throws Exception {
@@ -122,22 +92,7 @@ class SlackFailuresTest {
             "channel", "D0" + user,
             "event_ts", "1.2",
             "channel_type", "im");
-    return signed(
-        JSON.writeValueAsString(
-            Map.of(
-                "team_id",
-                TEAM,
-                "api_app_id",
-                "A0TANDEM",
-                "event",
-                event,
-                "type",
-                "event_callback",
-                "event_id",
-                "Ev" + UUID.randomUUID(),
-                "event_time",
-                Instant.now().getEpochSecond())),
-        "application/json");
+    return requests.event(TEAM, event);
   }
 
   static void await(String what, BooleanSupplier condition) throws InterruptedException {

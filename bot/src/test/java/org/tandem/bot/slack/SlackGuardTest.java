@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeSlackApi;
+import org.tandem.bot.support.SlackRequests;
 import org.tandem.bot.support.SlackSigner;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.people.Employee;
@@ -70,90 +68,28 @@ class SlackGuardTest {
   @Autowired JdbcClient jdbc;
 
   final HttpClient http = HttpClient.newHttpClient();
+  SlackRequests requests;
   String user;
 
   @BeforeEach
   void fresh() {
+    requests = new SlackRequests(port, SECRET, slack);
     slack.reset();
     user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     slack.user(user, "Ana Lopes", "en-US", "Europe/Luxembourg", user.toLowerCase() + "@a.example");
   }
 
+  /** Posts {@code body} at {@code timestamp}, signed with {@code secret}. */
   HttpResponse<String> post(String body, String contentType, long timestamp, String secret)
       throws Exception {
-    String ts = Long.toString(timestamp);
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-            .header("Content-Type", contentType)
-            .header("X-Slack-Request-Timestamp", ts)
-            .header("X-Slack-Signature", SlackSigner.sign(secret, ts, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    String signature = SlackSigner.sign(secret, Long.toString(timestamp), body);
+    return requests.post(body, contentType, timestamp, signature, Map.of());
   }
 
-  HttpResponse<String> signed(String body, String contentType) throws Exception {
-    return post(body, contentType, Instant.now().getEpochSecond(), SECRET);
-  }
-
-  static String form(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  String command(String team, String userId, String text, String responseName) {
-    Map<String, String> f = new HashMap<>();
-    f.put("team_id", team);
-    f.put("team_domain", "acme");
-    f.put("channel_id", "C12345678");
-    f.put("user_id", userId);
-    f.put("command", "/tandem");
-    f.put("text", text);
-    f.put("response_url", slack.responseUrl(responseName));
-    f.put("trigger_id", "123." + UUID.randomUUID());
-    return form(f);
-  }
-
+  /** A click in a channel shared with other organisations, by a member of {@code userTeam}. */
   Map<String, Object> click(String userTeam, String actionId, Map<String, String> data)
       throws Exception {
-    return Map.of(
-        "type", "block_actions",
-        "team", Map.of("id", TEAM, "domain", "acme"),
-        "user", Map.of("id", user, "username", "guest", "team_id", userTeam),
-        "api_app_id", "A0TANDEM",
-        "trigger_id", "456." + UUID.randomUUID(),
-        "response_url", slack.responseUrl("click-" + user),
-        "channel", Map.of("id", "C0SHARED", "name", "shared"),
-        "actions",
-            List.of(
-                Map.of(
-                    "type", "button",
-                    "action_id", actionId,
-                    "block_id", "b1",
-                    "value", JSON.writeValueAsString(data),
-                    "action_ts", "1548426417.840180")));
-  }
-
-  String interaction(Object payload) throws Exception {
-    return "payload=" + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8);
-  }
-
-  String event(Map<String, Object> event) throws Exception {
-    return JSON.writeValueAsString(
-        Map.of(
-            "team_id",
-            TEAM,
-            "api_app_id",
-            "A0TANDEM",
-            "event",
-            event,
-            "type",
-            "event_callback",
-            "event_id",
-            "Ev" + UUID.randomUUID(),
-            "event_time",
-            Instant.now().getEpochSecond()));
+    return requests.blockAction(TEAM, userTeam, user, "C0SHARED", actionId, data, "click-" + user);
   }
 
   boolean enrolled(String team, String userId) {
@@ -165,7 +101,7 @@ class SlackGuardTest {
 
   @Test
   void aRequestSignedForTheFutureIsRefusedAsSlackRulesFiveMinutesEitherWay() throws Exception {
-    String body = command(TEAM, user, "help", "future-" + user);
+    String body = requests.commandBody(TEAM, user, "help", "future-" + user);
     long now = Instant.now().getEpochSecond();
     for (long ahead : List.of(6 * 60L, 3600L, 365 * 24 * 3600L)) {
       assertThat(post(body, "application/x-www-form-urlencoded", now + ahead, SECRET).statusCode())
@@ -210,17 +146,19 @@ class SlackGuardTest {
     bad.put("not json at all", "application/json");
     bad.put("payload=not-json", "application/x-www-form-urlencoded");
     bad.put("payload=%5B%5D", "application/x-www-form-urlencoded");
-    bad.put(interaction(noUser), "application/x-www-form-urlencoded");
-    bad.put(interaction(noTeam), "application/x-www-form-urlencoded");
-    bad.put(interaction(noView), "application/x-www-form-urlencoded");
-    bad.put(interaction(viewWithoutUser), "application/x-www-form-urlencoded");
+    bad.put(SlackRequests.interactionBody(noUser), "application/x-www-form-urlencoded");
+    bad.put(SlackRequests.interactionBody(noTeam), "application/x-www-form-urlencoded");
+    bad.put(SlackRequests.interactionBody(noView), "application/x-www-form-urlencoded");
+    bad.put(SlackRequests.interactionBody(viewWithoutUser), "application/x-www-form-urlencoded");
     bad.put(
-        command(TEAM, user + "\u0000", "help", "nul-" + user), "application/x-www-form-urlencoded");
+        requests.commandBody(TEAM, user + "\u0000", "help", "nul-" + user),
+        "application/x-www-form-urlencoded");
     bad.put(
-        command("T0AC\u0000ME", user, "help", "nul2-" + user), "application/x-www-form-urlencoded");
+        requests.commandBody("T0AC\u0000ME", user, "help", "nul2-" + user),
+        "application/x-www-form-urlencoded");
     bad.put("hello", "text/plain");
     for (var b : bad.entrySet()) {
-      HttpResponse<String> r = signed(b.getKey(), b.getValue());
+      HttpResponse<String> r = requests.signed(b.getKey(), b.getValue());
       assertThat(r.statusCode()).as(b.getKey()).isEqualTo(400);
       assertThat(r.body()).as(b.getKey()).isEmpty();
     }
@@ -240,8 +178,8 @@ class SlackGuardTest {
     Mission mission = fixtures.workshopInEsch(acme, 3);
 
     HttpResponse<String> clicked =
-        signed(
-            interaction(
+        requests.signed(
+            SlackRequests.interactionBody(
                 click(
                     "T0GUEST",
                     "mission.commit#0",
@@ -261,7 +199,13 @@ class SlackGuardTest {
             "ts", "1.3",
             "channel", "C0SHARED",
             "event_ts", "1.3");
-    assertThat(signed(event(mention), "application/json").statusCode()).isEqualTo(200);
+    assertThat(
+            requests
+                .signed(
+                    SlackRequests.eventBody(TEAM, "Ev" + UUID.randomUUID(), mention),
+                    "application/json")
+                .statusCode())
+        .isEqualTo(200);
     Thread.sleep(500);
     assertThat(slack.calls("chat.postEphemeral")).isEmpty();
     assertThat(slack.calls("users.info")).isEmpty();
@@ -275,8 +219,8 @@ class SlackGuardTest {
 
     // The same person clicking as a member of this workspace is heard.
     slack.reset();
-    signed(
-        interaction(
+    requests.signed(
+        SlackRequests.interactionBody(
             click(TEAM, "mission.dismiss#0", Map.of("missionId", Long.toString(mission.id())))),
         "application/x-www-form-urlencoded");
     slack.await("/response/click-" + user, c -> true);
@@ -287,15 +231,18 @@ class SlackGuardTest {
   void tandemAdminsAreAdminsOfTheBotTokensWorkspaceOnly() throws Exception {
     slack.user("U0BOSS", "Paul Admin", "en-US", "Europe/Luxembourg", "paul@acme.example");
     String elsewhere = "T0ELSE" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-    signed(
-        command(elsewhere, "U0BOSS", "admin", "else-admin"), "application/x-www-form-urlencoded");
+    requests.signed(
+        requests.commandBody(elsewhere, "U0BOSS", "admin", "else-admin"),
+        "application/x-www-form-urlencoded");
     assertThat(SlackEndpointTest.text(slack.await("/response/else-admin", c -> true)))
         .contains("only an admin");
     TenantId other = tenants.find(Platform.SLACK, elsewhere).orElseThrow().id();
     Employee there = people.identify(other, IdentityKind.SLACK, "U0BOSS").orElseThrow();
     assertThat(there.has(Role.ADMIN)).isFalse();
 
-    signed(command(TEAM, "U0BOSS", "admin", "acme-admin"), "application/x-www-form-urlencoded");
+    requests.signed(
+        requests.commandBody(TEAM, "U0BOSS", "admin", "acme-admin"),
+        "application/x-www-form-urlencoded");
     assertThat(SlackEndpointTest.text(slack.await("/response/acme-admin", c -> true)))
         .contains("Policy of");
   }
@@ -317,8 +264,8 @@ class SlackGuardTest {
             org.tandem.bot.support.Hostile.TITLE + " " + org.tandem.bot.support.Hostile.NAME,
             mission.id())
         .update();
-    signed(
-        interaction(
+    requests.signed(
+        SlackRequests.interactionBody(
             click(TEAM, "mission.details#0", Map.of("missionId", Long.toString(mission.id())))),
         "application/x-www-form-urlencoded");
     FakeSlackApi.Call reply = slack.await("/response/click-" + user, c -> true);

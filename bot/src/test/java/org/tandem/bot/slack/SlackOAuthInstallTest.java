@@ -2,13 +2,10 @@ package org.tandem.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tandem.bot.security.TokenCipher;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeSlackApi;
-import org.tandem.bot.support.SlackSigner;
+import org.tandem.bot.support.SlackRequests;
 import org.tandem.core.people.IdentityKind;
 import org.tandem.core.people.People;
 import org.tandem.core.people.Role;
@@ -122,36 +119,9 @@ class SlackOAuthInstallTest {
     assertThat(slack.calls("oauth.v2.access")).hasSize(1);
 
     // app_uninstalled deletes the token at once; the tenant's data stays.
-    String body =
-        new ObjectMapper()
-            .writeValueAsString(
-                Map.of(
-                    "token",
-                    "x",
-                    "team_id",
-                    "T0NEW",
-                    "api_app_id",
-                    "A0TANDEM",
-                    "type",
-                    "event_callback",
-                    "event_id",
-                    "EvUninstall",
-                    "event_time",
-                    Instant.now().getEpochSecond(),
-                    "event",
-                    Map.of("type", "app_uninstalled"),
-                    "authorizations",
-                    List.of(Map.of("team_id", "T0NEW", "user_id", "UBOT", "is_bot", true))));
-    long ts = Instant.now().getEpochSecond();
     HttpResponse<String> uninstall =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-                .header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", Long.toString(ts))
-                .header("X-Slack-Signature", SlackSigner.sign(SECRET, Long.toString(ts), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        new SlackRequests(port, SECRET, slack)
+            .event("T0NEW", "EvUninstall", Map.of("type", "app_uninstalled"), Map.of());
     assertThat(uninstall.statusCode()).isEqualTo(200);
     long deadline = System.currentTimeMillis() + 5000;
     // The token is deleted, then the tenant marked uninstalled (two transactions): wait for both.

@@ -6,19 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +25,7 @@ import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeBotConnector;
 import org.tandem.bot.support.FakeSlackApi;
-import org.tandem.bot.support.SlackSigner;
+import org.tandem.bot.support.SlackRequests;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
@@ -77,69 +73,22 @@ class OneCompanyOnSlackAndTeamsTest {
   @Autowired JdbcClient jdbc;
 
   final HttpClient http = HttpClient.newHttpClient();
+  SlackRequests slackIn;
 
-  HttpResponse<String> slackRequest(String body) throws Exception {
-    String ts = Long.toString(Instant.now().getEpochSecond());
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/events"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Slack-Request-Timestamp", ts)
-            .header("X-Slack-Signature", SlackSigner.sign(SECRET, ts, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  @BeforeEach
+  void requests() {
+    slackIn = new SlackRequests(port, SECRET, slack);
   }
 
   /** {@code /tandem text} by a Slack user; the answer goes to the response URL {@code name}. */
   String slashCommand(String user, String text, String name) throws Exception {
-    Map<String, String> form =
-        Map.of(
-            "team_id",
-            TEAM,
-            "team_domain",
-            "globex",
-            "channel_id",
-            "C12345678",
-            "user_id",
-            user,
-            "user_name",
-            user.toLowerCase(),
-            "command",
-            "/tandem",
-            "text",
-            text,
-            "response_url",
-            slack.responseUrl(name),
-            "trigger_id",
-            "123." + UUID.randomUUID());
-    slackRequest(
-        form.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&")));
+    slackIn.command(TEAM, user, text, name);
     return slack.await("/response/" + name, c -> true).body();
   }
 
   void slackClick(String user, String actionId, Map<String, String> data, String name)
       throws Exception {
-    Map<String, Object> payload =
-        Map.of(
-            "type", "block_actions",
-            "team", Map.of("id", TEAM, "domain", "globex"),
-            "user", Map.of("id", user, "team_id", TEAM),
-            "api_app_id", "A0TANDEM",
-            "trigger_id", "456." + UUID.randomUUID(),
-            "response_url", slack.responseUrl(name),
-            "channel", Map.of("id", "D0DM", "name", "directmessage"),
-            "actions",
-                List.of(
-                    Map.of(
-                        "type", "button",
-                        "action_id", actionId + "#0",
-                        "block_id", "b1",
-                        "value", JSON.writeValueAsString(data),
-                        "action_ts", "1548426417.840180")));
-    slackRequest(
-        "payload=" + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8));
+    slackIn.interaction(slackIn.blockAction(TEAM, user, actionId + "#0", data, name));
   }
 
   /** An activity from the Teams user {@code 29:user} (email user@contoso.example). */
