@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +23,7 @@ import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeBotConnector;
 import org.tandem.bot.support.FakeSlackApi;
 import org.tandem.bot.support.SlackRequests;
+import org.tandem.bot.support.TeamsActivities;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
@@ -72,12 +70,13 @@ class OneCompanyOnSlackAndTeamsTest {
   @Autowired TeamsNotifier notifier;
   @Autowired JdbcClient jdbc;
 
-  final HttpClient http = HttpClient.newHttpClient();
   SlackRequests slackIn;
+  TeamsActivities teamsIn;
 
   @BeforeEach
   void requests() {
     slackIn = new SlackRequests(port, SECRET, slack);
+    teamsIn = new TeamsActivities(port, APP_ID, teams, jdbc);
   }
 
   /** {@code /tandem text} by a Slack user; the answer goes to the response URL {@code name}. */
@@ -91,34 +90,14 @@ class OneCompanyOnSlackAndTeamsTest {
     slackIn.interaction(slackIn.blockAction(TEAM, user, actionId + "#0", data, name));
   }
 
-  /** An activity from the Teams user {@code 29:user} (email user@contoso.example). */
+  /** A message from the Teams user {@code 29:user} (email user@contoso.example). */
   ObjectNode activity(String aadTenant, String user, String text) {
-    ObjectNode a = JSON.createObjectNode();
-    a.put("type", "message");
-    a.put("id", "act-" + UUID.randomUUID());
-    a.put("serviceUrl", teams.serviceUrl());
-    a.put("channelId", "msteams");
-    a.put("text", text);
-    a.put("locale", "en-US");
-    a.putObject("from").put("id", "29:" + user).put("aadObjectId", "aad-" + user);
-    a.putObject("recipient").put("id", "28:" + APP_ID).put("name", "Tandem");
-    a.putObject("conversation")
-        .put("id", "a:conv-" + user)
-        .put("conversationType", "personal")
-        .put("tenantId", aadTenant);
-    return a;
+    return teamsIn.message(aadTenant, user, "aad-" + user, text);
   }
 
   String toTeams(ObjectNode activity) throws Exception {
     teams.sent.clear();
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + teams.token(APP_ID))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(activity)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = teamsIn.post(activity);
     assertThat(r.statusCode()).isEqualTo(200);
     // Answered after the 200, by the inbox's worker.
     for (int i = 0; i < 200 && teams.sent.isEmpty(); i++) {
@@ -163,9 +142,7 @@ class OneCompanyOnSlackAndTeamsTest {
     // Tom installs Tandem in a new Teams tenant, so he runs it there, and types the code.
     String aadTenant = UUID.randomUUID().toString();
     String tom = "tom-" + suffix;
-    ObjectNode install = activity(aadTenant, tom, "");
-    install.put("type", "installationUpdate");
-    install.put("action", "add");
+    ObjectNode install = installation(aadTenant, tom);
     assertThat(toTeams(install)).contains("You run it");
     TenantId teamsTenant = tenants.find(Platform.TEAMS, aadTenant).orElseThrow().id();
     assertThat(toTeams(activity(aadTenant, tom, "link " + code.group())))
@@ -201,9 +178,6 @@ class OneCompanyOnSlackAndTeamsTest {
   }
 
   ObjectNode installation(String aadTenant, String user) {
-    ObjectNode install = activity(aadTenant, user, "");
-    install.put("type", "installationUpdate");
-    install.put("action", "add");
-    return install;
+    return teamsIn.installationUpdate(aadTenant, user, "aad-" + user, "personal");
   }
 }

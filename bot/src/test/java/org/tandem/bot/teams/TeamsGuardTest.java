@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeBotConnector;
+import org.tandem.bot.support.TeamsActivities;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
 import org.tandem.core.people.People;
@@ -60,88 +58,36 @@ class TeamsGuardTest {
   @Autowired JdbcClient jdbc;
   @Autowired org.tandem.core.support.Fixtures fixtures;
 
-  final HttpClient http = HttpClient.newHttpClient();
+  TeamsActivities activities;
   String tenant;
 
   @BeforeEach
   void fresh() {
+    activities = new TeamsActivities(port, APP_ID, connector, jdbc);
     connector.sent.clear();
     tenant = UUID.randomUUID().toString();
   }
 
-  ObjectNode activity(String type, String aad, String conversationType) {
-    ObjectNode a = JSON.createObjectNode();
-    a.put("type", type);
-    a.put("id", "act-" + UUID.randomUUID());
-    a.put("serviceUrl", connector.serviceUrl());
-    a.put("channelId", "msteams");
-    a.put("locale", "en-US");
-    a.putObject("from").put("id", "29:" + aad).put("aadObjectId", aad).put("name", "Ana Lopes");
-    a.putObject("recipient").put("id", "28:" + APP_ID).put("name", "Tandem");
-    a.putObject("conversation")
-        .put(
-            "id",
-            conversationType.equals("personal")
-                ? "a:conv-" + aad
-                : "19:team-" + UUID.randomUUID() + "@thread.tacv2")
-        .put("conversationType", conversationType)
-        .put("tenantId", tenant);
-    a.putObject("channelData").putObject("tenant").put("id", tenant);
-    return a;
-  }
-
   ObjectNode message(String aad, String text) {
-    ObjectNode m = activity("message", aad, "personal");
-    m.put("text", text);
-    return m;
+    return activities.message(tenant, aad, aad, text);
   }
 
   ObjectNode installationUpdate(String aad, String conversationType) {
-    ObjectNode a = activity("installationUpdate", aad, conversationType);
-    a.put("action", "add");
-    return a;
+    return activities.installationUpdate(tenant, aad, aad, conversationType);
   }
 
   ObjectNode botAdded(String aad, String conversationType) {
-    ObjectNode a = activity("conversationUpdate", aad, conversationType);
+    ObjectNode a = activities.activity("conversationUpdate", tenant, aad, aad, conversationType);
     a.putArray("membersAdded").addObject().put("id", "28:" + APP_ID);
     return a;
   }
 
   HttpResponse<String> post(String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + connector.token(APP_ID))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return activities.post(body, connector.token(APP_ID));
   }
 
   HttpResponse<String> post(JsonNode activity) throws Exception {
-    HttpResponse<String> response = post(JSON.writeValueAsString(activity));
-    if (response.statusCode() == 200 && !activity.path("type").asText().equals("invoke")) {
-      answered(activity.path("id").asText());
-    }
-    return response;
-  }
-
-  /** Activities are answered after the 200, by the inbox's worker: waits until it is done. */
-  void answered(String activityId) throws InterruptedException {
-    for (int i = 0; i < 400; i++) {
-      String status =
-          jdbc.sql(
-                  "select coalesce(max(status), 'NONE') from inbox"
-                      + " where channel = 'teams' and dedupe_key = ?")
-              .param("activity:" + activityId)
-              .query(String.class)
-              .single();
-      if (status.equals("DONE") || status.equals("FAILED") || status.equals("NONE")) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("activity " + activityId + " was not answered");
+    return activities.post(activity);
   }
 
   boolean admin(String aad) {
@@ -306,16 +252,7 @@ class TeamsGuardTest {
                 APP_ID,
                 java.time.Instant.now().plusSeconds(600),
                 connector.serviceUrl());
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            JSON.writeValueAsString(message(aad, "help"))))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = activities.post(message(aad, "help"), token);
         assertThat(r.statusCode()).isEqualTo(401);
       }
       assertThat(connector.metadataFetches.get() - before).isLessThanOrEqualTo(1);
