@@ -4,7 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.request.files.FilesUploadV2Request;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,7 +188,7 @@ class SlackAnswering implements InboxHandler {
       inbox.progress(item, "message");
     }
     if (answer.files() != null && !answer.files().isEmpty()) {
-      upload(api, request.userId(), answer.files());
+      uploadFiles(api, request.userId(), answer.files());
     }
     inbox.done(item);
   }
@@ -260,26 +259,9 @@ class SlackAnswering implements InboxHandler {
   }
 
   /** A report's chart and CSV go into the person's conversation with Tandem. */
-  private void upload(MethodsClient api, String userId, List<SlackAnswer.Upload> files) {
-    var im = call("conversations.open", () -> api.conversationsOpen(q -> q.users(List.of(userId))));
-    String channel = im.getChannel().getId();
-    call(
-        "files.uploadV2",
-        () ->
-            api.filesUploadV2(
-                q ->
-                    q.channel(channel)
-                        .uploadFiles(
-                            files.stream()
-                                .map(
-                                    f ->
-                                        FilesUploadV2Request.UploadFile.builder()
-                                            .fileData(f.content())
-                                            .filename(f.name())
-                                            .title(f.title())
-                                            .altTxt(f.image() ? f.title() : null)
-                                            .build())
-                                .toList())));
+  private static void uploadFiles(
+      MethodsClient api, String userId, List<SlackAnswer.Upload> files) {
+    SlackFiles.upload(api, userId, files, SlackAnswering::call);
   }
 
   interface SlackCall<T extends SlackApiTextResponse> {

@@ -2,7 +2,7 @@ package org.tandem.bot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.request.files.FilesUploadV2Request;
+import com.slack.api.methods.SlackApiTextResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -113,52 +113,47 @@ class SlackConversation {
   /** The metadata event type of Tandem's own deliveries (their id in the payload). */
   static final String STAMP = "tandem_delivery";
 
-  /**
-   * A reply's files (a report's chart and CSV) go into the person's conversation with Tandem
-   * through files.uploadV2: a slash command may come from a channel Tandem is not in, and a report
-   * is for the person who asked.
-   */
+  /** A reply's files go into the person's conversation with Tandem (see {@link SlackFiles}). */
   private boolean upload(Reply reply, Target to) {
-    List<Reply.File> files =
+    List<SlackAnswer.Upload> files =
         reply.parts().stream()
             .filter(p -> p instanceof Reply.File)
             .map(p -> (Reply.File) p)
+            .map(f -> new SlackAnswer.Upload(f.name(), f.title(), f.isImage(), f.content()))
             .toList();
     if (files.isEmpty()) {
       return true;
     }
     try {
-      var im = slack.methods(to.botToken()).conversationsOpen(q -> q.users(List.of(to.userId())));
-      if (!im.isOk()) {
-        log.warn("conversations.open failed: {}", im.getError());
-        return false;
-      }
-      String channel = im.getChannel().getId();
-      var r =
-          slack
-              .methods(to.botToken())
-              .filesUploadV2(
-                  q ->
-                      q.channel(channel)
-                          .uploadFiles(
-                              files.stream()
-                                  .map(
-                                      f ->
-                                          FilesUploadV2Request.UploadFile.builder()
-                                              .fileData(f.content())
-                                              .filename(f.name())
-                                              .title(f.title())
-                                              .altTxt(f.isImage() ? f.title() : null)
-                                              .build())
-                                  .toList()));
-      if (!r.isOk()) {
-        log.warn("files.uploadV2 failed: {}", r.getError());
-      }
-      return r.isOk();
-    } catch (IOException | SlackApiException | RuntimeException e) {
-      // The message is delivered: only the files are tried again (see the progress).
+      SlackFiles.upload(
+          slack.methods(to.botToken()), to.userId(), files, SlackConversation::okOrLogged);
+      return true;
+    } catch (NotOk e) {
+      return false;
+    } catch (Exception e) {
+      // IOException, SlackApiException or a RuntimeException. The message is delivered: only the
+      // files are tried again (see the progress).
       log.warn("Could not upload files to {}: {}", to.userId(), e.toString());
       return false;
+    }
+  }
+
+  /** A call Slack refused is logged once, and ends the upload: the outbox tries again. */
+  private static <T extends SlackApiTextResponse> T okOrLogged(
+      String method, SlackAnswering.SlackCall<T> call) throws IOException, SlackApiException {
+    T r = call.call();
+    if (!r.isOk()) {
+      log.warn("{} failed: {}", method, r.getError());
+      throw new NotOk();
+    }
+    return r;
+  }
+
+  private static final class NotOk extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotOk() {
+      super(null, null, false, false);
     }
   }
 
