@@ -59,9 +59,7 @@ class DatabaseOutageTest {
     registry.add("spring.datasource.password", () -> "postgres");
     registry.add("spring.datasource.hikari.connection-timeout", () -> "500");
     registry.add("TANDEM_ENCRYPTION_KEY", TokenCipher::newKey);
-    registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
-    registry.add("SLACK_BOT_TOKEN", () -> "xoxb-outage");
-    registry.add("SLACK_API_URL", slack::apiUrl);
+    slack.configure(registry, SECRET, "xoxb-outage");
     teams.configure(registry, TEAMS_APP);
     registry.add("tandem.inbox.lease", () -> "PT1S");
     registry.add("tandem.inbox.poll", () -> "PT0.2S");

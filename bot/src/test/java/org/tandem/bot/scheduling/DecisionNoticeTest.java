@@ -39,9 +39,7 @@ class DecisionNoticeTest {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("SLACK_SIGNING_SECRET", () -> "secret");
-    registry.add("SLACK_BOT_TOKEN", () -> "xoxb-test-token");
-    registry.add("SLACK_API_URL", slack::apiUrl);
+    slack.configure(registry, "secret", "xoxb-test-token");
     // The test runs the dispatcher itself.
     registry.add("tandem.outbox.every", () -> "PT1H");
   }

@@ -35,9 +35,7 @@ class MonthlyReportTest {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("SLACK_SIGNING_SECRET", () -> "secret");
-    registry.add("SLACK_BOT_TOKEN", () -> "xoxb-test-token");
-    registry.add("SLACK_API_URL", slack::apiUrl);
+    slack.configure(registry, "secret", "xoxb-test-token");
     // The test runs the jobs itself.
     registry.add("tandem.outbox.every", () -> "PT1H");
     registry.add("tandem.monthly-reports.cron", () -> "0 0 0 1 1 *");

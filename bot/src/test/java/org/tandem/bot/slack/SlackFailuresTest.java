@@ -42,9 +42,7 @@ class SlackFailuresTest {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
-    registry.add("SLACK_BOT_TOKEN", () -> "xoxb-failures");
-    registry.add("SLACK_API_URL", slack::apiUrl);
+    slack.configure(registry, SECRET, "xoxb-failures");
     registry.add("tandem.http.read-timeout", () -> "PT0.3S");
     registry.add("tandem.inbox.backoff", () -> "PT0.1S");
     registry.add("tandem.inbox.max-attempts", () -> "3");

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A local stand-in for Slack's Web API and response URLs: answers like Slack and records every call
@@ -46,6 +47,13 @@ public final class FakeSlackApi implements AutoCloseable {
 
   /** The workspace of the bot token, as {@code auth.test} tells it. */
   private final String team;
+
+  /** Points the app at this fake, single workspace: requests signed with {@code secret}. */
+  public void configure(DynamicPropertyRegistry registry, String secret, String botToken) {
+    registry.add("SLACK_SIGNING_SECRET", () -> secret);
+    registry.add("SLACK_BOT_TOKEN", () -> botToken);
+    registry.add("SLACK_API_URL", this::apiUrl);
+  }
 
   public FakeSlackApi() {
     this("T0ACME");

@@ -50,9 +50,7 @@ class OneCompanyOnSlackAndTeamsTest {
 
   @DynamicPropertySource
   static void channels(DynamicPropertyRegistry registry) {
-    registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
-    registry.add("SLACK_BOT_TOKEN", () -> "xoxb-test-token");
-    registry.add("SLACK_API_URL", slack::apiUrl);
+    slack.configure(registry, SECRET, "xoxb-test-token");
     registry.add("TANDEM_ADMINS", () -> "U0PAUL");
     teams.configure(registry, APP_ID);
   }
