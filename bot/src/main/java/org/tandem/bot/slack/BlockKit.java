@@ -89,6 +89,12 @@ final class BlockKit {
     return blocks;
   }
 
+  /** What a response URL takes: a message only the person who asked sees, below theirs. */
+  static Map<String, Object> ephemeral(String text, Object blocks) {
+    return Map.of(
+        "response_type", "ephemeral", "replace_original", false, "text", text, "blocks", blocks);
+  }
+
   /**
    * The plain text of a reply, for notifications and clients that show no blocks. Slack reads it as
    * mrkdwn, so it is escaped as the blocks are: a name or title never becomes a mention, a

@@ -230,16 +230,7 @@ class SlackAnswering implements InboxHandler {
       }
     } else if (request.responseUrl() != null
         && item.receivedAt().plus(RESPONSE_URL_LIFE).isAfter(Instant.now())) {
-      Map<String, Object> body =
-          Map.of(
-              "response_type",
-              "ephemeral",
-              "replace_original",
-              false,
-              "text",
-              text,
-              "blocks",
-              SlackIntake.read(blocks, List.class));
+      Map<String, Object> body = BlockKit.ephemeral(text, SlackIntake.read(blocks, List.class));
       try (var r = slack.getHttpClient().postJsonBody(request.responseUrl(), body)) {
         if (r.code() < 300) {
           return;

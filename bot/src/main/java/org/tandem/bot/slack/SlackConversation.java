@@ -177,16 +177,7 @@ class SlackConversation {
       List<Map<String, Object>> blocks = BlockKit.message(reply);
       String text = BlockKit.fallback(reply);
       if (to.responseUrl() != null) {
-        Map<String, Object> body =
-            Map.of(
-                "response_type",
-                "ephemeral",
-                "replace_original",
-                false,
-                "text",
-                text,
-                "blocks",
-                blocks);
+        Map<String, Object> body = BlockKit.ephemeral(text, blocks);
         var r = slack.getHttpClient().postJsonBody(to.responseUrl(), body);
         boolean ok = r.code() < 300;
         if (!ok) {
