@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeBotConnector;
+import org.tandem.bot.support.TeamsActivities;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
@@ -113,37 +114,17 @@ class TeamsMessagesTest {
     return a;
   }
 
+  /** Posts as Teams does; a message is answered after the 200: waits until it is. */
   HttpResponse<String> post(JsonNode activity, String token) throws Exception {
-    HttpRequest.Builder r =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(activity)));
-    if (token != null) {
-      r.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() == 200 && !activity.path("type").asText().equals("invoke")) {
-      answered(activity.path("id").asText());
-    }
-    return response;
+    return teams().post(activity, token);
   }
 
-  /** Messages are answered after the 200, by the inbox's worker: waits until it is done. */
   void answered(String activityId) throws InterruptedException {
-    for (int i = 0; i < 400; i++) {
-      String status =
-          jdbc.sql(
-                  "select coalesce(max(status), 'NONE') from inbox"
-                      + " where channel = 'teams' and dedupe_key = ?")
-              .param("activity:" + activityId)
-              .query(String.class)
-              .single();
-      if (status.equals("DONE") || status.equals("FAILED") || status.equals("NONE")) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("activity " + activityId + " was not answered");
+    teams().answered(activityId);
+  }
+
+  TeamsActivities teams() {
+    return new TeamsActivities(port, APP_ID, connector, jdbc);
   }
 
   JsonNode lastReply() throws Exception {
