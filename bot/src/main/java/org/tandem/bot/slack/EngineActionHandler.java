@@ -27,10 +27,7 @@ class EngineActionHandler implements BlockActionHandler {
       return ctx.ack();
     }
     BlockActionPayload.Action action = p.getActions().get(0);
-    String key =
-        p.getTriggerId() == null || p.getTriggerId().isBlank()
-            ? SlackIntake.bodyKey(req.getRequestBodyAsString())
-            : "trigger:" + p.getTriggerId();
+    String key = SlackIntake.interactionKey(p.getTriggerId(), req.getRequestBodyAsString());
     SlackIntake.Result r =
         intake.accept(
             key,

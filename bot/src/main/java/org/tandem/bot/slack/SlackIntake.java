@@ -66,8 +66,16 @@ class SlackIntake {
     }
   }
 
+  /**
+   * The de-duplication key of an interaction: its trigger id, which Slack's retries repeat; a
+   * request without one is keyed by its raw body, so two of them never share a key.
+   */
+  static String interactionKey(String triggerId, String rawBody) {
+    return triggerId == null || triggerId.isBlank() ? bodyKey(rawBody) : "trigger:" + triggerId;
+  }
+
   /** The key of a delivery without a trigger or event id: its raw body, hashed. */
-  static String bodyKey(String rawBody) {
+  private static String bodyKey(String rawBody) {
     return "body:" + sha256(rawBody == null ? "" : rawBody);
   }
 

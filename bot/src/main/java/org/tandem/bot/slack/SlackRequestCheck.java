@@ -238,7 +238,8 @@ class SlackRequestCheck extends OncePerRequestFilter {
 
         @Override
         public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
+          // Bolt reads the body synchronously; this buffered copy is never read asynchronously.
+          throw new IllegalStateException("a buffered Slack request is read synchronously only");
         }
       };
     }

@@ -22,10 +22,7 @@ class TandemCommandHandler implements SlashCommandHandler {
   @Override
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
     SlashCommandPayload p = req.getPayload();
-    String key =
-        p.getTriggerId() == null || p.getTriggerId().isBlank()
-            ? SlackIntake.bodyKey(req.getRequestBodyAsString())
-            : "trigger:" + p.getTriggerId();
+    String key = SlackIntake.interactionKey(p.getTriggerId(), req.getRequestBodyAsString());
     SlackIntake.Result r =
         intake.accept(
             key,
