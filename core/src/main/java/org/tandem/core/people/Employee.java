@@ -92,6 +92,10 @@ public class Employee {
   @Column(name = "created_at", insertable = false, updatable = false)
   private Instant createdAt;
 
+  /** When the directory deactivated the person; null while they are active. */
+  @Column(name = "deactivated_at")
+  private Instant deactivatedAt;
+
   protected Employee() {}
 
   Employee(TenantId tenant, String displayName, String email, Locale locale, ZoneId zone) {
@@ -159,6 +163,15 @@ public class Employee {
   /** The country of the person's site, which picks the country policy override. */
   public String country() {
     return country;
+  }
+
+  /** Whether the company directory still lists the person; a deactivated person has no roles. */
+  public boolean active() {
+    return deactivatedAt == null;
+  }
+
+  public Instant deactivatedAt() {
+    return deactivatedAt;
   }
 
   public boolean onboarded() {
