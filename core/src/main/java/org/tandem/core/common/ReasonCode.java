@@ -44,7 +44,17 @@ public enum ReasonCode {
   UNKNOWN_COUNTRY,
   UNKNOWN_TIME_ZONE,
   MISSION_DATE_PASSED,
-  MISSION_DATE_TOO_FAR;
+  MISSION_DATE_TOO_FAR,
+  // The company directory (issue 11): its rules whichever way the data arrives.
+  SELF_MANAGER,
+  MANAGER_LOOP,
+  VALUE_TOO_LONG,
+  EMAIL_MISSING,
+  EMAIL_INVALID,
+  EMAIL_DUPLICATE,
+  NAME_MISSING,
+  MANAGER_NOT_FOUND,
+  DIRECTORY_PLAN_EXPIRED;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

@@ -157,19 +157,35 @@ public class People {
         .orElseGet(() -> Outcome.refused(ReasonCode.NOT_FOUND));
   }
 
+  /**
+   * Sets where a person works, by the directory's rules ({@link DirectoryRules}): texts trimmed and
+   * bounded, the country an ISO 3166 code (normalised to upper case); a refusal is on its field and
+   * changes nothing. The same rules for SCIM, a file and the chat.
+   */
   @Transactional
   public Outcome<Employee> setWorkplace(
       TenantId tenant, long employeeId, String site, String department, String country) {
+    Outcome<DirectoryRules.Workplace> w = DirectoryRules.workplace(site, department, country);
+    if (!w.isDone()) {
+      return Outcome.refused(w.refusal());
+    }
     return employees
         .findByIdAndTenantId(employeeId, tenant.value())
         .map(
             e -> {
-              e.workplace(site, department, country);
+              e.workplace(w.value().site(), w.value().department(), w.value().country());
               return Outcome.done(e);
             })
         .orElseGet(() -> Outcome.refused(ReasonCode.NOT_FOUND));
   }
 
+  /**
+   * Sets (or, with null, clears) a person's line manager. Nobody manages themselves, and no chain
+   * of managers may come back to where it started (A manages B manages A, at any length): line
+   * managers approve, and a loop would let people approve each other's requests in a circle.
+   * Manager changes of a tenant are serialised, so two concurrent changes cannot make a loop
+   * together.
+   */
   @Transactional
   public Outcome<Employee> setManager(TenantId tenant, long employeeId, Long managerId) {
     Optional<Employee> e = employees.findByIdAndTenantId(employeeId, tenant.value());
@@ -178,8 +194,39 @@ public class People {
             && employees.findByIdAndTenantId(managerId, tenant.value()).isEmpty())) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
+    if (managerId != null && managerId == employeeId) {
+      return Outcome.refusedOn("manager", ReasonCode.SELF_MANAGER);
+    }
+    lockDirectory(tenant);
+    if (managerId != null && reportsTo(tenant, managerId, employeeId)) {
+      return Outcome.refusedOn(
+          "manager",
+          ReasonCode.MANAGER_LOOP,
+          employees.findByIdAndTenantId(managerId, tenant.value()).orElseThrow().displayName());
+    }
     e.get().manager(managerId);
+    employees.flush();
     return Outcome.done(e.get());
+  }
+
+  /** Serialises the changes of a tenant's manager chains (this, and a file's import). */
+  void lockDirectory(TenantId tenant) {
+    lock("directory:" + tenant.value());
+  }
+
+  /** Whether {@code boss} is {@code person}, or above them in the chain of line managers. */
+  private boolean reportsTo(TenantId tenant, long person, long boss) {
+    return jdbc.sql(
+            """
+            with recursive chain(id) as (
+              select ?::bigint
+              union
+              select e.manager_id from employee e join chain c on e.id = c.id
+              where e.tenant_id = ? and e.manager_id is not null)
+            select exists (select 1 from chain where id = ?)""")
+        .params(person, tenant.value(), boss)
+        .query(Boolean.class)
+        .single();
   }
 
   /** Whether a CSR manager receives last month's report on the first working day of a month. */
