@@ -54,7 +54,9 @@ public enum ReasonCode {
   EMAIL_DUPLICATE,
   NAME_MISSING,
   MANAGER_NOT_FOUND,
-  DIRECTORY_PLAN_EXPIRED;
+  DIRECTORY_PLAN_EXPIRED,
+  USER_NAME_TAKEN,
+  EMAIL_TAKEN;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

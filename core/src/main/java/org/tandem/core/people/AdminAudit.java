@@ -41,7 +41,13 @@ public class AdminAudit {
     TENANT_LINKED,
     IMPORTED,
     /** The chat platform removed Tandem (an admin uninstalled it there): its token is deleted. */
-    UNINSTALLED
+    UNINSTALLED,
+    /** An admin issued the identity provider's SCIM token (never recorded itself). */
+    SCIM_TOKEN_ISSUED,
+    /** The company directory deactivated a person: their roles are gone. */
+    PERSON_DEACTIVATED,
+    /** The company directory made a deactivated person active again (as an employee). */
+    PERSON_REACTIVATED
   }
 
   /** One line of the trail; {@code detail} holds what changed, as names and values. */

@@ -32,6 +32,8 @@ public class Authority {
     LINK_TENANT(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Import people or missions in bulk. */
     IMPORT(ReasonCode.ADMINS_ONLY, Role.ADMIN),
+    /** Connect the company directory: issue the SCIM token of the identity provider. */
+    CONNECT_DIRECTORY(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Read the trail of admin actions. */
     READ_ADMIN_AUDIT(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Participation reports: CSR managers and admins. */
@@ -136,11 +138,16 @@ public class Authority {
     return refusal(tenant, actor, action, Subject.NONE);
   }
 
-  /** The person's roles now; none for someone who is not an employee of the tenant. */
+  /**
+   * The person's roles now; none for someone who is not an employee of the tenant, or whom the
+   * company directory deactivated.
+   */
   @Transactional(readOnly = true)
   public Set<Role> roles(TenantId tenant, long employeeId) {
     return jdbc.sql(
-            "select is_employee, is_csr_manager, is_admin from employee where tenant_id = ? and id = ?")
+            """
+            select is_employee, is_csr_manager, is_admin from employee
+            where tenant_id = ? and id = ? and deactivated_at is null""")
         .params(tenant.value(), employeeId)
         .query(
             (rs, n) -> {

@@ -130,8 +130,12 @@ public class Employee {
     return ZoneId.of(timeZone);
   }
 
+  /** The person's roles; none while the directory has them deactivated. */
   public Set<Role> roles() {
     Set<Role> roles = EnumSet.noneOf(Role.class);
+    if (deactivatedAt != null) {
+      return roles;
+    }
     if (employee) {
       roles.add(Role.EMPLOYEE);
     }
@@ -238,5 +242,18 @@ public class Employee {
 
   void email(String email) {
     this.email = email;
+  }
+
+  /** Deactivated by the directory: the roles beyond employee are lost for good, history stays. */
+  void deactivate(Instant at) {
+    if (deactivatedAt == null) {
+      deactivatedAt = at;
+    }
+    csrManager = false;
+    admin = false;
+  }
+
+  void reactivate() {
+    deactivatedAt = null;
   }
 }

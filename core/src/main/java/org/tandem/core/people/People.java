@@ -229,6 +229,65 @@ public class People {
         .single();
   }
 
+  /**
+   * The company directory deactivates a person (SCIM {@code active: false} or DELETE): they keep
+   * their commitments and hours for the reports, lose every role (an admin grants them again after
+   * a reactivation), and Tandem no longer serves them. Recorded in the admin trail under {@code
+   * by}, the directory that asked. Deactivating twice changes nothing.
+   */
+  @Transactional
+  public Outcome<Employee> deactivate(TenantId tenant, long employeeId, String by) {
+    Optional<Employee> found = employees.findByIdAndTenantId(employeeId, tenant.value());
+    if (found.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    Employee e = found.get();
+    if (e.active()) {
+      java.util.Set<Role> lost = e.roles();
+      lost.remove(Role.EMPLOYEE);
+      e.deactivate(java.time.Instant.now());
+      audit.recordPlatform(
+          tenant,
+          by,
+          AdminAudit.Kind.PERSON_DEACTIVATED,
+          Map.of(
+              "person",
+              e.displayName(),
+              "roles",
+              String.join(",", lost.stream().map(Role::name).toList())));
+    }
+    return Outcome.done(e);
+  }
+
+  /** The directory lists a deactivated person again: they are an employee, with no other role. */
+  @Transactional
+  public Outcome<Employee> reactivate(TenantId tenant, long employeeId, String by) {
+    Optional<Employee> found = employees.findByIdAndTenantId(employeeId, tenant.value());
+    if (found.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    Employee e = found.get();
+    if (!e.active()) {
+      e.reactivate();
+      audit.recordPlatform(
+          tenant, by, AdminAudit.Kind.PERSON_REACTIVATED, Map.of("person", e.displayName()));
+    }
+    return Outcome.done(e);
+  }
+
+  /**
+   * Whether Tandem serves the person: false once the directory deactivated them, and every channel
+   * then answers anything they send with the same polite "not available to you".
+   */
+  @Transactional(readOnly = true)
+  public boolean serves(TenantId tenant, long employeeId) {
+    return jdbc.sql("select deactivated_at is null from employee where tenant_id = ? and id = ?")
+        .params(tenant.value(), employeeId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(true);
+  }
+
   /** Whether a CSR manager receives last month's report on the first working day of a month. */
   @Transactional
   public void monthlyReport(TenantId tenant, long employeeId, boolean wanted) {
