@@ -9,6 +9,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tandem.core.people.People;
 import org.tandem.core.text.SearchText;
 
 /**
@@ -29,9 +30,11 @@ public class ConversationEngine {
   private final Map<String, Handler> byForm = new HashMap<>();
   private final Set<String> formActions = new HashSet<>();
   private final TextUnderstanding understanding;
+  private final People people;
 
-  ConversationEngine(List<Handler> handlers, TextUnderstanding understanding) {
+  ConversationEngine(List<Handler> handlers, TextUnderstanding understanding, People people) {
     this.understanding = understanding;
+    this.people = people;
     for (Handler h : handlers) {
       // "/tandem année" and "/tandem annee", "verknüpfen" and "verknupfen" are one command.
       h.commands().forEach(c -> claim(byCommand, SearchText.fold(c), h));
@@ -115,6 +118,10 @@ public class ConversationEngine {
   private Reply answer(Inbound inbound) {
     Texts texts = Texts.of(inbound.who().locale());
     try {
+      if (!people.serves(inbound.who().tenant(), inbound.who().employeeId())) {
+        // Deactivated by the company directory: whatever they send, on any channel.
+        return Reply.notice(Reply.Notice.Level.INFO, texts.t("person.inactive"));
+      }
       if (inbound instanceof Inbound.Command c) {
         return command(c, texts);
       }

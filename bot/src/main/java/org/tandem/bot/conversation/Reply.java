@@ -67,6 +67,16 @@ public record Reply(List<Part> parts) {
   }
 
   /**
+   * A value to copy exactly (a secret token): shown in a code span, one line, whatever the channel.
+   */
+  public record Code(String label, String text) implements Part {
+    @Override
+    public String plainText() {
+      return label + ": " + text;
+    }
+  }
+
+  /**
    * A label and a value shown side by side on a card; {@code colon} joins them in plain text, the
    * language's way (French: a non-breaking space before the colon).
    */

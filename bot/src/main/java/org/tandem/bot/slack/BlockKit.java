@@ -74,6 +74,10 @@ final class BlockKit {
         String intro = f.intro() == null || f.intro().isBlank() ? "" : "\n" + escape(f.intro());
         more.add(section(cut("*" + escape(f.title()) + "*" + intro, SECTION_TEXT)));
         more.add(actions(List.of(button(f.opener(), 0))));
+      } else if (part instanceof Reply.Code c) {
+        // Backticks cannot be escaped inside a code span: they are dropped (tokens have none).
+        more.add(
+            section("*" + escape(c.label()) + "*\n`" + escape(c.text()).replace("`", "") + "`"));
       } else if (part instanceof More m) {
         more.add(
             actions(

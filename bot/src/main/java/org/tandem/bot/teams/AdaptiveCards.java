@@ -118,6 +118,9 @@ final class AdaptiveCards {
             .put("size", "stretch");
       }
       actions.addObject().put("type", "Action.OpenUrl").put("title", f.name()).put("url", f.path());
+    } else if (part instanceof Reply.Code c) {
+      text(body, c.label(), "bolder");
+      text(body, c.text(), null).put("fontType", "Monospace");
     } else if (part instanceof More m) {
       submit(actions, m.label(), m.actionId(), m.data(), null);
     } else if (part instanceof Form f) {

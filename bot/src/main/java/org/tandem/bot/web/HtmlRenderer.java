@@ -40,6 +40,12 @@ class HtmlRenderer {
         form(html, f);
       } else if (part instanceof Reply.File f) {
         file(html, f);
+      } else if (part instanceof Reply.Code c) {
+        html.append("<div class=\"code\"><div class=\"card-title\">")
+            .append(escape(c.label()))
+            .append("</div><code>")
+            .append(escape(c.text()))
+            .append("</code></div>");
       } else if (part instanceof More m) {
         html.append("<div class=\"more\">")
             .append(button(m.label(), m.actionId(), m.data(), "more"))

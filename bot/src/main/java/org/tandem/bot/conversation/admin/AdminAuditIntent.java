@@ -137,7 +137,24 @@ class AdminAuditIntent implements Handler {
               ? texts.t("audit.kind.imported.association", d.get("association"))
               : texts.t(kind, d.getOrDefault("mission", ""));
       case POLICY_CHANGED -> texts.t(kind) + ": " + policyChanges(d, texts);
+      case SCIM_TOKEN_ISSUED ->
+          texts.t("true".equals(d.get("replaced")) ? kind + ".replaced" : kind);
+      case PERSON_DEACTIVATED -> deactivated(d, kind, texts);
+      case PERSON_REACTIVATED -> texts.t(kind, d.getOrDefault("person", ""));
     };
+  }
+
+  /** "... deactivated Léa, who is no longer a CSR manager and an admin": the roles lost. */
+  private static String deactivated(Map<String, String> d, String kind, Texts texts) {
+    String roles = d.getOrDefault("roles", "");
+    if (roles.isBlank()) {
+      return texts.t(kind, d.getOrDefault("person", ""));
+    }
+    List<String> names = new ArrayList<>();
+    for (String r : roles.split(",")) {
+      names.add(role(r, texts));
+    }
+    return texts.t(kind + ".roles", d.getOrDefault("person", ""), String.join(", ", names));
   }
 
   /** Each field changed, in the policy card's order, with its label in the reader's language. */
