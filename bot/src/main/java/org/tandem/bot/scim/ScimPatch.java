@@ -118,6 +118,8 @@ final class ScimPatch {
         throw ScimError.invalidPath("Cannot read the value filter of \"" + raw + "\".");
       }
     }
+    // "manager" and "department" are the enterprise extension's, whether the path says so or not.
+    enterprise |= List.of("manager", "department").contains(m.group(1).toLowerCase(Locale.ROOT));
     return new Path(enterprise, m.group(1), m.group(2), filterValue, m.group(4));
   }
 

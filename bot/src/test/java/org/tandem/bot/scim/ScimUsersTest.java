@@ -223,6 +223,14 @@ class ScimUsersTest {
       assertThat(m.status()).as(m.body().toString()).isEqualTo(200);
     }
     assertThat(people.find(company, ana.id()).orElseThrow().managerId()).isEqualTo(bossPerson.id());
+    // Okta sends what its profile holds: the manager's userName (or externalId) is understood too.
+    idp.patch(
+        "/Users/" + id,
+        patchOp(
+            "{\"op\": \"replace\", \"path\": \"manager.value\", \"value\": \"OTHER@%s\"}"
+                .formatted(domain)));
+    assertThat(people.find(company, ana.id()).orElseThrow().managerId())
+        .isEqualTo(people.byEmail(company, "other@" + domain).orElseThrow().id());
     Answer pathless =
         idp.patch(
             "/Users/" + id,

@@ -379,13 +379,28 @@ public class Provisioning {
         .single();
   }
 
-  private Optional<Long> accountsPerson(TenantId tenant, String id) {
-    Optional<UUID> uuid = uuid(id);
-    if (uuid.isEmpty()) {
-      return Optional.empty();
+  /**
+   * The person of the account a manager value names: its id (Entra ID sends it), else its
+   * externalId, else its userName (Okta sends what its profile holds, often one of these).
+   */
+  private Optional<Long> accountsPerson(TenantId tenant, String value) {
+    Optional<UUID> uuid = uuid(value);
+    if (uuid.isPresent()) {
+      Optional<Long> byId =
+          jdbc.sql("select employee_id from scim_user where tenant_id = ? and id = ?")
+              .params(tenant.value(), uuid.get())
+              .query(Long.class)
+              .optional();
+      if (byId.isPresent()) {
+        return byId;
+      }
     }
-    return jdbc.sql("select employee_id from scim_user where tenant_id = ? and id = ?")
-        .params(tenant.value(), uuid.get())
+    return jdbc.sql(
+            """
+            select employee_id from scim_user where tenant_id = ?
+            and (external_id = ? or lower(user_name) = lower(?))
+            order by (external_id = ?) desc nulls last limit 1""")
+        .params(tenant.value(), value, value, value)
         .query(Long.class)
         .optional();
   }
