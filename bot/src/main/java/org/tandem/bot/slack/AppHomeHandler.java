@@ -54,6 +54,10 @@ class AppHomeHandler implements BoltEventHandler<AppHomeOpenedEvent> {
   static Reply home(SlackConversation conversation, Who who) {
     Reply profile = conversation.handle(new Inbound.Command(who, "year", ""));
     Reply mine = conversation.handle(new Inbound.Command(who, "mine", ""));
+    if (mine.equals(profile)) {
+      // One answer to everything (someone the directory deactivated is told so): say it once.
+      return profile;
+    }
     Reply found = conversation.handle(new Inbound.Command(who, "missions", ""));
     List<Reply.Part> suggestions =
         found.parts().stream()

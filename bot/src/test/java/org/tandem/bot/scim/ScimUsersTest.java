@@ -211,6 +211,18 @@ class ScimUsersTest {
     assertThat(ana.country()).isEqualTo("LU");
     assertThat(ana.managerId()).isEqualTo(bossPerson.id());
 
+    // The directory's rules hold here too: no manager loop, nobody their own manager.
+    for (String loop : List.of(id, boss)) {
+      Answer refused =
+          idp.patch(
+              "/Users/" + boss,
+              patchOp(
+                  "{\"op\": \"add\", \"path\": \"manager\", \"value\": \"%s\"}".formatted(loop)));
+      assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+      assertThat(refused.body().path("scimType").asText()).isEqualTo("invalidValue");
+    }
+    assertThat(people.find(company, bossPerson.id()).orElseThrow().managerId()).isNull();
+
     // Other shapes of the manager: {"value": id}, [{"value": id}], a path-less value; removal.
     String other = create("other@" + domain).id();
     for (String value :
