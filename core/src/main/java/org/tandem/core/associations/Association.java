@@ -47,6 +47,14 @@ public class Association {
   @Column(name = "registration_id")
   private String registrationId;
 
+  @Column(name = "legal_id_kind")
+  private String legalIdKind;
+
+  private String website;
+
+  @Column(name = "archived_at")
+  private Instant archivedAt;
+
   @Column(name = "coordinator_name")
   private String coordinatorName;
 
@@ -68,13 +76,20 @@ public class Association {
     description = d.description() == null ? "" : d.description().strip();
     causes = new ArrayList<>(d.causes().stream().map(Enum::name).toList());
     address = d.address();
+    placeName = null;
+    placeCountry = null;
+    lat = null;
+    lon = null;
     if (d.place() != null) {
       placeName = d.place().name();
       placeCountry = d.place().country();
       lat = d.place().lat();
       lon = d.place().lon();
     }
-    registrationId = d.registrationId();
+    LegalId legal = d.legalId();
+    registrationId = legal == null ? null : legal.value();
+    legalIdKind = legal == null ? null : legal.kind().name();
+    website = d.website();
     coordinatorName = d.coordinatorName();
     coordinatorEmail = d.coordinatorEmail();
   }
@@ -109,6 +124,29 @@ public class Association {
 
   public String registrationId() {
     return registrationId;
+  }
+
+  /** The legal identifier with its register, or null when none was given. */
+  public LegalId legalId() {
+    return registrationId == null || legalIdKind == null
+        ? null
+        : new LegalId(LegalId.Kind.valueOf(legalIdKind), registrationId);
+  }
+
+  public String website() {
+    return website;
+  }
+
+  public boolean archived() {
+    return archivedAt != null;
+  }
+
+  void archive(Instant at) {
+    archivedAt = at;
+  }
+
+  void unarchive() {
+    archivedAt = null;
   }
 
   public String coordinatorName() {

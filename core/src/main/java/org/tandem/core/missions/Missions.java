@@ -99,7 +99,8 @@ public class Missions {
     Optional<Refusal> no =
         authority
             .refusal(tenant, organiserId, Authority.Action.CREATE_MISSION)
-            .or(() -> problem(tenant, draft, Set.of()));
+            .or(() -> problem(tenant, draft, Set.of()))
+            .or(() -> archived(tenant, draft));
     if (no.isPresent()) {
       return Outcome.refused(no.get());
     }
@@ -317,6 +318,14 @@ public class Missions {
       }
     }
     return Optional.empty();
+  }
+
+  /** A new mission is for an association still active (an edit keeps an archived one's). */
+  private Optional<Refusal> archived(TenantId tenant, MissionDraft d) {
+    return associations
+        .find(tenant, d.associationId())
+        .filter(org.tandem.core.associations.Association::archived)
+        .map(a -> Refusal.on("association", ReasonCode.ASSOCIATION_ARCHIVED));
   }
 
   private Optional<String> field(TenantId tenant, MissionDraft d) {

@@ -42,8 +42,8 @@ public class Authority {
     SEE_ROSTER(ReasonCode.ORGANISERS_ONLY, Role.CSR_MANAGER, Role.ADMIN),
     /** Create a mission. */
     CREATE_MISSION(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER),
-    /** Register or edit an association. */
-    MANAGE_ASSOCIATIONS(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER),
+    /** Register, edit or archive an association: CSR managers and admins. */
+    MANAGE_ASSOCIATIONS(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER, Role.ADMIN),
     /** Edit, publish, close or cancel a mission: its organiser or a CSR manager. */
     EDIT_MISSION(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER),
     /** Approve or reject someone's hours: their line manager or a CSR manager, never oneself. */

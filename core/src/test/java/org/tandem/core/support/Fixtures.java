@@ -117,7 +117,7 @@ public class Fixtures {
                 List.of(cause),
                 null,
                 place("Esch-sur-Alzette"),
-                "F1234",
+                null, // a tenant's associations each have their own number, when they have one
                 "Claire Martin",
                 "claire@example.org"))
         .value();
