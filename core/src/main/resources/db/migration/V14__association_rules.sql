@@ -103,3 +103,15 @@ create unique index association_legal_key_uq on association (tenant_id, legal_ke
     where legal_key is not null;
 -- Searches by prefix of the folded name.
 create index association_folded_prefix_idx on association (tenant_id, folded_name text_pattern_ops);
+
+-- A form set aside while another is filled: the mission form, with what was typed, while its new
+-- association is registered; taken up again afterwards. Its owner's only; a day old, it is gone.
+create table parked_form (
+    token       text        primary key,
+    tenant_id   bigint      not null references tenant (id) on delete cascade,
+    employee_id bigint      not null,
+    form_id     text        not null,
+    content     jsonb       not null,
+    created_at  timestamptz not null default now()
+);
+create index parked_form_created_idx on parked_form (created_at);

@@ -211,6 +211,24 @@ public class ConversationEngine {
     return h.command(understood, texts);
   }
 
+  /**
+   * The choices of a searched field of {@code formId} for what was typed, as the form's handler
+   * gives them; none for a form or field Tandem does not know, or on a failure (the person may type
+   * again).
+   */
+  public List<Reply.Option> suggest(Who who, String formId, String field, String typed) {
+    Handler h = byForm.get(formId == null ? "" : formId);
+    if (h == null || field == null) {
+      return List.of();
+    }
+    try {
+      return h.suggest(who, field, clean(typed), Texts.of(who.locale()));
+    } catch (RuntimeException e) {
+      log.error("Could not suggest {} for {}", field, formId, e);
+      return List.of();
+    }
+  }
+
   /** Control characters out, whitespace folded, length bounded. */
   static String clean(String text) {
     if (text == null) {

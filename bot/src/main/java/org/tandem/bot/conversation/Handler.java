@@ -42,6 +42,14 @@ public interface Handler {
     throw new IllegalStateException(getClass().getSimpleName() + " takes no action");
   }
 
+  /**
+   * Choices for a {@link Reply.FieldType#SEARCH} field of one of {@link #forms()}, for what was
+   * typed (Slack asks as the person types).
+   */
+  default java.util.List<Reply.Option> suggest(Who who, String field, String typed, Texts texts) {
+    return java.util.List.of();
+  }
+
   default Reply submit(Inbound.Submit submit, Texts texts) {
     throw new IllegalStateException(getClass().getSimpleName() + " takes no form");
   }

@@ -216,7 +216,10 @@ public record Reply(List<Part> parts) {
   /**
    * A form, with its fields, errors per field, and context sent back on submit. {@code opener}: a
    * button that asks for the same form again, for channels that open forms only from a click (a
-   * Slack modal needs the click's trigger); null when the form came from a click.
+   * Slack modal needs the click's trigger); null when the form came from a click. {@code submits}:
+   * other buttons that submit the form as it is ("Search", "New association"), each adding its data
+   * to the context sent back; Slack, whose modals have one submit button, offers the same through
+   * the form's searched fields instead (see {@link FieldType#SEARCH}).
    */
   public record Form(
       String id,
@@ -225,11 +228,28 @@ public record Reply(List<Part> parts) {
       List<Field> fields,
       String submitLabel,
       Map<String, String> context,
-      Button opener)
+      Button opener,
+      List<Button> submits)
       implements Part {
     public Form {
       fields = List.copyOf(fields);
       context = Map.copyOf(context);
+      submits = submits == null ? List.of() : List.copyOf(submits);
+    }
+
+    public Form(
+        String id,
+        String title,
+        String intro,
+        List<Field> fields,
+        String submitLabel,
+        Map<String, String> context,
+        Button opener) {
+      this(id, title, intro, fields, submitLabel, context, opener, List.of());
+    }
+
+    public Form withSubmits(List<Button> more) {
+      return new Form(id, title, intro, fields, submitLabel, context, opener, more);
     }
 
     public Form(
@@ -243,7 +263,7 @@ public record Reply(List<Part> parts) {
     }
 
     public Form withOpener(Button b) {
-      return new Form(id, title, intro, fields, submitLabel, context, b);
+      return new Form(id, title, intro, fields, submitLabel, context, b, submits);
     }
 
     public boolean hasErrors() {
@@ -273,7 +293,11 @@ public record Reply(List<Part> parts) {
     }
   }
 
-  /** A form field. {@code values} are the current values; {@code error} the message for it. */
+  /**
+   * A form field. {@code values} are the current values; {@code error} the message for it. A select
+   * with no options is shown as its {@code placeholder}, a note, never as an empty list. {@code
+   * query}: what was searched in a {@link FieldType#SEARCH} field (null otherwise).
+   */
   public record Field(
       String name,
       String label,
@@ -282,18 +306,36 @@ public record Reply(List<Part> parts) {
       List<OptionGroup> groups,
       List<String> values,
       String placeholder,
-      String error) {
+      String error,
+      String query) {
     public Field {
       groups = List.copyOf(groups);
       values = List.copyOf(values);
     }
 
+    public Field(
+        String name,
+        String label,
+        FieldType type,
+        boolean required,
+        List<OptionGroup> groups,
+        List<String> values,
+        String placeholder,
+        String error) {
+      this(name, label, type, required, groups, values, placeholder, error, null);
+    }
+
     public Field withError(String message) {
-      return new Field(name, label, type, required, groups, values, placeholder, message);
+      return new Field(name, label, type, required, groups, values, placeholder, message, query);
     }
 
     public Field withValues(List<String> v) {
-      return new Field(name, label, type, required, groups, v, placeholder, error);
+      return new Field(name, label, type, required, groups, v, placeholder, error, query);
+    }
+
+    /** The name under which a {@link FieldType#SEARCH} field's search text is submitted. */
+    public static String queryName(String field) {
+      return field + ".q";
     }
 
     public List<Option> options() {
@@ -310,6 +352,13 @@ public record Reply(List<Part> parts) {
     SELECT,
     MULTI_SELECT,
     /** A place typed as text, looked up in the gazetteer on submit (Slack: external select). */
-    PLACE
+    PLACE,
+    /**
+     * One choice among many, searched: in Slack an external select whose suggestions the engine
+     * gives ({@link ConversationEngine#suggest}); in Teams (Adaptive Cards 1.5 have no typeahead
+     * outside Teams' own data sets) and the try-it chat, a search box, the matching choices, and
+     * the form's {@code submits} to search again.
+     */
+    SEARCH
   }
 }

@@ -36,6 +36,9 @@ class TextUnderstanding {
           rule("admin link", "^admin (link|lier|verknupfen)$"),
           rule("admin audit", "^admin (audit|journal|protokoll)( \\d+)?$"),
           rule("link", "^(link|lier|verknupfen)( |$)"),
+          // "associations croix", "nouvelle association Caritas": the command's words first.
+          rule("new association", "^(new association|nouvelle association|neuer verein)\\b"),
+          rule("associations", "^(associations|vereine)\\b"),
           rule(
               "report",
               "^(reports?|rapports?|bericht|berichte)\\b"

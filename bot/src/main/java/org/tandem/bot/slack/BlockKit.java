@@ -191,7 +191,7 @@ final class BlockKit {
   static Map<String, String> errors(Form form) {
     Map<String, String> errors = new LinkedHashMap<>();
     for (Field f : form.fields()) {
-      if (f.error() != null) {
+      if (f.error() != null && "input".equals(input(f).get("type"))) {
         errors.put(f.name(), cut(f.error(), FIELD_TEXT));
       }
     }
@@ -199,6 +199,13 @@ final class BlockKit {
   }
 
   static Map<String, Object> input(Field f) {
+    boolean choices =
+        f.type() == Reply.FieldType.SELECT || f.type() == Reply.FieldType.MULTI_SELECT;
+    if (choices && f.options().isEmpty()) {
+      // Slack refuses a select without options (invalid_arguments): the field's note instead.
+      String note = f.placeholder() == null || f.placeholder().isBlank() ? "—" : f.placeholder();
+      return section(cut("*" + escape(f.label()) + "*\n" + escape(note), SECTION_TEXT));
+    }
     Map<String, Object> element = new LinkedHashMap<>();
     element.put("action_id", f.name());
     String value = f.values().isEmpty() ? null : f.values().get(0);
@@ -223,13 +230,28 @@ final class BlockKit {
           element.put("initial_option", option(new Option(value, value)));
         }
       }
+      case SEARCH -> {
+        // Suggestions come from the engine as the person types (a block_suggestion request),
+        // the first ones as soon as the menu opens.
+        element.put("type", "external_select");
+        element.put("min_query_length", 0);
+        if (value != null && !value.isBlank()) {
+          Option chosen =
+              f.options().stream()
+                  .filter(o -> o.value().equals(value))
+                  .findFirst()
+                  .orElse(new Option(value, value));
+          element.put("initial_option", option(chosen));
+        }
+      }
       case SELECT, MULTI_SELECT -> {
         boolean multi = f.type() == Reply.FieldType.MULTI_SELECT;
         element.put("type", multi ? "multi_static_select" : "static_select");
-        boolean grouped = f.groups().size() > 1;
+        List<OptionGroup> filled = f.groups().stream().filter(g -> !g.options().isEmpty()).toList();
+        boolean grouped = filled.size() > 1;
         if (grouped) {
           List<Map<String, Object>> groups = new ArrayList<>();
-          for (OptionGroup g : f.groups().subList(0, Math.min(OPTIONS, f.groups().size()))) {
+          for (OptionGroup g : filled.subList(0, Math.min(OPTIONS, filled.size()))) {
             groups.add(
                 Map.of(
                     "label", plain(cut(g.label(), OPTION_TEXT)),

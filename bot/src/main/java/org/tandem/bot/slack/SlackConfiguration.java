@@ -237,6 +237,10 @@ class SlackConfiguration {
       app.command("/tandem", new TandemCommandHandler(intake));
       app.blockAction(Pattern.compile("^[a-z.]+(#\\d+)?$"), new EngineActionHandler(intake));
       app.blockSuggestion("place", new PlaceSuggestionHandler(geocoder));
+      // Any other external select is a searched field whose choices the engine gives.
+      app.blockSuggestion(
+          Pattern.compile("^(?!place$)[a-zA-Z]+$"),
+          new EngineSuggestionHandler(people, conversation.engine()));
       app.viewSubmission(
           Pattern.compile("^[a-z.]+$"),
           new FormSubmissionHandler(people, conversation, inbox, worker, tx));

@@ -36,6 +36,10 @@ class SlackConversation {
     return engine.handle(inbound);
   }
 
+  ConversationEngine engine() {
+    return engine;
+  }
+
   static Optional<Reply.Form> form(Reply reply) {
     return reply.parts().stream()
         .filter(p -> p instanceof Reply.Form)

@@ -140,18 +140,45 @@ final class AdaptiveCards {
     if (f.intro() != null && !f.intro().isBlank()) {
       text(body, f.intro(), null);
     }
+    // Teams checks required inputs before any submit: a form with other submit buttons ("Search")
+    // leaves the check to the engine, which keeps what was typed and marks what is missing.
+    boolean required = f.submits().isEmpty();
     for (Field field : f.fields()) {
+      boolean selects =
+          field.type() == Reply.FieldType.SELECT
+              || field.type() == Reply.FieldType.MULTI_SELECT
+              || field.type() == Reply.FieldType.SEARCH;
+      if (field.type() == Reply.FieldType.SEARCH) {
+        body.addObject()
+            .put("type", "Input.Text")
+            .put("id", Field.queryName(field.name()))
+            .put("label", field.label())
+            .put("value", field.query() == null ? "" : field.query())
+            .put("placeholder", field.placeholder() == null ? "" : field.placeholder());
+      }
+      if (selects && field.options().isEmpty()) {
+        // Never a ChoiceSet without choices: the field's note says why there are none.
+        if (field.type() != Reply.FieldType.SEARCH) {
+          text(body, field.label(), "bolder");
+        }
+        text(body, field.placeholder() == null ? "—" : field.placeholder(), null)
+            .put("isSubtle", true);
+        if (field.error() != null) {
+          text(body, field.error(), null).put("color", "attention").put("spacing", "none");
+        }
+        continue;
+      }
       ObjectNode input = body.addObject();
       input.put("id", field.name());
       input.put("label", field.label());
-      input.put("isRequired", field.required());
+      input.put("isRequired", field.required() && required);
       String value = field.values().isEmpty() ? "" : field.values().get(0);
       switch (field.type()) {
         case TEXT, PLACE, NUMBER -> input.put("type", "Input.Text").put("value", value);
         case LONG_TEXT ->
             input.put("type", "Input.Text").put("isMultiline", true).put("value", value);
         case DATE -> input.put("type", "Input.Date").put("value", value);
-        case SELECT, MULTI_SELECT -> {
+        case SELECT, MULTI_SELECT, SEARCH -> {
           input.put("type", "Input.ChoiceSet");
           input.put("style", "compact");
           boolean multi = field.type() == Reply.FieldType.MULTI_SELECT;
@@ -191,6 +218,14 @@ final class AdaptiveCards {
         .put("title", f.submitLabel())
         .put("style", "positive")
         .set("data", data);
+    for (Button b : f.submits()) {
+      if (actions.size() >= MAX_ACTIONS) {
+        break;
+      }
+      ObjectNode more = data.deepCopy();
+      b.data().forEach((k, v) -> more.put(CONTEXT_PREFIX + k, v));
+      actions.addObject().put("type", "Action.Submit").put("title", b.label()).set("data", more);
+    }
   }
 
   /**

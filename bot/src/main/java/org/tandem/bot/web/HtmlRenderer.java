@@ -140,7 +140,16 @@ class HtmlRenderer {
     }
     html.append("<div class=\"buttons\"><button type=\"submit\" class=\"primary\">")
         .append(escape(f.submitLabel()))
-        .append("</button></div></form>");
+        .append("</button>");
+    for (Button b : f.submits()) {
+      // Submits the form as it is, its data added to the context (the page's script reads it).
+      html.append("<button type=\"submit\" class=\"default\" data-via=\"")
+          .append(escape(json(b.data())))
+          .append("\">")
+          .append(escape(b.label()))
+          .append("</button>");
+    }
+    html.append("</div></form>");
   }
 
   private void field(StringBuilder html, Field field) {
@@ -159,6 +168,34 @@ class HtmlRenderer {
         .append("</label>");
     String placeholder =
         field.placeholder() == null ? "" : " placeholder=\"" + escape(field.placeholder()) + "\"";
+    boolean choices =
+        field.type() == Reply.FieldType.SELECT
+            || field.type() == Reply.FieldType.MULTI_SELECT
+            || field.type() == Reply.FieldType.SEARCH;
+    if (field.type() == Reply.FieldType.SEARCH) {
+      html.append("<input type=\"search\" name=\"")
+          .append(escape(Field.queryName(field.name())))
+          .append("\" value=\"")
+          .append(escape(field.query() == null ? "" : field.query()))
+          .append("\"")
+          .append(field.options().isEmpty() ? "" : placeholder)
+          .append(" maxlength=\"100\">");
+    }
+    if (choices && field.options().isEmpty()) {
+      // Never a select without options: the field's note says why there are none.
+      html.append("<div class=\"note\">")
+          .append(escape(field.placeholder() == null ? "—" : field.placeholder()))
+          .append("</div>");
+    } else {
+      input(html, field, value, placeholder);
+    }
+    if (field.error() != null) {
+      html.append("<div class=\"error\">").append(escape(field.error())).append("</div>");
+    }
+    html.append("</div>");
+  }
+
+  private static void input(StringBuilder html, Field field, String value, String placeholder) {
     switch (field.type()) {
       case TEXT, PLACE ->
           html.append("<input type=\"text\" name=\"")
@@ -188,7 +225,7 @@ class HtmlRenderer {
               .append("\" rows=\"3\" maxlength=\"3000\">")
               .append(escape(value))
               .append("</textarea>");
-      case SELECT -> {
+      case SELECT, SEARCH -> {
         html.append("<select name=\"").append(escape(field.name())).append("\">");
         if (value.isEmpty()) {
           html.append("<option value=\"\"></option>");
@@ -217,10 +254,6 @@ class HtmlRenderer {
         html.append("</div>");
       }
     }
-    if (field.error() != null) {
-      html.append("<div class=\"error\">").append(escape(field.error())).append("</div>");
-    }
-    html.append("</div>");
   }
 
   private static void options(StringBuilder html, List<OptionGroup> groups, List<String> selected) {

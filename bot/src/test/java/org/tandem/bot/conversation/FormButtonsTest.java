@@ -41,6 +41,8 @@ class FormButtonsTest {
             Long.toString(mission.id()),
             "commitmentId",
             Long.toString(commitment),
+            "associationId",
+            Long.toString(mission.associationId()),
             // Rejecting asks why before the core decides: any entry gets the form.
             "entryId",
             "1");
@@ -52,6 +54,9 @@ class FormButtonsTest {
             "policy.edit",
             "mission.new",
             "mission.edit",
+            "association.new",
+            "association.edit",
+            "association.use",
             "hours.reject",
             "commitment.decline");
     for (String action : engine.formActions()) {

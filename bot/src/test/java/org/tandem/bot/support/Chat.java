@@ -25,6 +25,10 @@ public final class Chat {
         new Who(e.tenantId(), e.id(), locale, ZoneId.of("Europe/Luxembourg"), e.roles(), "test");
   }
 
+  public Who who() {
+    return who;
+  }
+
   public Reply say(String text) {
     return last = engine.handle(new Inbound.Text(who, text));
   }

@@ -38,8 +38,8 @@ public class Associations {
   static final int MAX_DESCRIPTION = 3000;
   static final int MAX_WEBSITE = 300;
 
-  /** One page of a search, and whether more follow. */
-  public record Page(List<Association> items, int offset, boolean more) {}
+  /** One page of a search, whether more follow, and how many match in all. */
+  public record Page(List<Association> items, int offset, boolean more, int total) {}
 
   private final AssociationRepository repository;
   private final Authority authority;
@@ -207,30 +207,41 @@ public class Associations {
    */
   @Transactional(readOnly = true)
   public Page search(TenantId tenant, String query, int offset, int limit) {
+    return search(tenant, query, offset, limit, false);
+  }
+
+  /** The same search among the archived associations ({@code archived}) or the others. */
+  @Transactional(readOnly = true)
+  public Page search(TenantId tenant, String query, int offset, int limit, boolean archived) {
     int from = Math.max(0, offset);
     int size = Math.max(1, Math.min(limit, 100));
-    List<Long> ids =
+    record Row(long id, int total) {}
+    List<Row> rows =
         jdbc.sql(
                 """
                 with q as (select association_fold(?) as f)
-                select a.id from association a, q
-                where a.tenant_id = ? and a.archived_at is null
+                select a.id, cast(count(*) over () as int) as total from association a, q
+                where a.tenant_id = ? and (a.archived_at is not null) = ?
                   and (q.f = '' or a.folded_name like '%' || q.f || '%'
                        or association_fold(a.name) like '%' || q.f || '%')
                 order by (q.f <> '' and a.folded_name like q.f || '%') desc,
                          a.folded_name, a.id
                 offset ? limit ?
                 """)
-            .params(query == null ? "" : query.strip(), tenant.value(), from, size + 1)
-            .query(Long.class)
+            .params(query == null ? "" : query.strip(), tenant.value(), archived, from, size + 1)
+            .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2)))
             .list();
-    boolean more = ids.size() > size;
-    List<Long> page = more ? ids.subList(0, size) : ids;
+    boolean more = rows.size() > size;
+    List<Long> page = rows.stream().limit(size).map(Row::id).toList();
     Map<Long, Association> byId =
         repository.findAllById(page).stream()
             .filter(a -> a.tenantId().equals(tenant))
             .collect(java.util.stream.Collectors.toMap(Association::id, a -> a));
-    return new Page(page.stream().map(byId::get).toList(), from, more);
+    return new Page(
+        page.stream().map(byId::get).toList(),
+        from,
+        more,
+        rows.isEmpty() ? 0 : rows.get(0).total());
   }
 
   /** Checks the values and returns them normalised (legal id read, website with its scheme). */

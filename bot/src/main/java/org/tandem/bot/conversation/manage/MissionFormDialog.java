@@ -21,6 +21,7 @@ import org.tandem.bot.conversation.Handler;
 import org.tandem.bot.conversation.HoursParser;
 import org.tandem.bot.conversation.Ids;
 import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.ParkedForms;
 import org.tandem.bot.conversation.Refusals;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Reply.Button;
@@ -30,6 +31,8 @@ import org.tandem.bot.conversation.Reply.Option;
 import org.tandem.bot.conversation.Reply.OptionGroup;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
+import org.tandem.bot.conversation.associations.AfterAssociation;
+import org.tandem.bot.conversation.associations.AssociationFormDialog;
 import org.tandem.core.associations.Association;
 import org.tandem.core.associations.Associations;
 import org.tandem.core.availability.Availability;
@@ -56,9 +59,19 @@ import org.tandem.core.tenants.Tenants;
  * mission; its objections come back on the right field.
  */
 @Component
-class MissionFormDialog implements Handler {
+class MissionFormDialog implements Handler, AfterAssociation {
 
   static final String FORM = "mission";
+  static final String ASSOCIATION = "association";
+
+  /** How many associations the search shows or suggests at once. */
+  static final int SUGGESTIONS = 20;
+
+  /** The value of the association field's last suggestion: register a new one. */
+  static final String NEW_ASSOCIATION = "new";
+
+  /** What a form's other submit buttons add to its context: search again, register one. */
+  static final String VIA = "via";
 
   private final Missions missions;
   private final Associations associations;
@@ -66,6 +79,8 @@ class MissionFormDialog implements Handler {
   private final Geocoder geocoder;
   private final Tenants tenants;
   private final Choices choices;
+  private final ParkedForms parked;
+  private final AssociationFormDialog associationForm;
 
   MissionFormDialog(
       Missions missions,
@@ -73,13 +88,17 @@ class MissionFormDialog implements Handler {
       SkillTaxonomy skills,
       Geocoder geocoder,
       Tenants tenants,
-      Choices choices) {
+      Choices choices,
+      ParkedForms parked,
+      AssociationFormDialog associationForm) {
     this.missions = missions;
     this.associations = associations;
     this.skills = skills;
     this.geocoder = geocoder;
     this.tenants = tenants;
     this.choices = choices;
+    this.parked = parked;
+    this.associationForm = associationForm;
   }
 
   @Override
@@ -176,9 +195,87 @@ class MissionFormDialog implements Handler {
     return Reply.of(form(who, values, Map.of(), context, texts));
   }
 
+  /** The association field's choices as Slack asks for them: matches, then "New association…". */
+  @Override
+  public List<Option> suggest(Who who, String field, String typed, Texts texts) {
+    if (!field.equals(ASSOCIATION)) {
+      return List.of();
+    }
+    List<Option> options = new ArrayList<>(matches(who, typed));
+    if (Authority.may(who.employeeId(), who.roles(), Authority.Action.MANAGE_ASSOCIATIONS)) {
+      options.add(new Option(NEW_ASSOCIATION, texts.t("mission.association.new")));
+    }
+    return options;
+  }
+
+  private List<Option> matches(Who who, String query) {
+    return associations.search(who.tenant(), query, 0, SUGGESTIONS).items().stream()
+        .map(a -> new Option(Long.toString(a.id()), a.name()))
+        .toList();
+  }
+
+  @Override
+  public Reply resume(Who who, String token, Association chosen, String note, Texts texts) {
+    Optional<ParkedForms.Parked> form =
+        parked.find(who, token).filter(p -> p.formId().equals(FORM));
+    Map<String, List<String>> values =
+        new HashMap<>(form.map(ParkedForms.Parked::values).orElse(Map.of()));
+    values.put(ASSOCIATION, List.of(Long.toString(chosen.id())));
+    values.remove(Field.queryName(ASSOCIATION));
+    Map<String, String> context = form.map(ParkedForms.Parked::context).orElse(Map.of());
+    // A mission being edited keeps its organiser's rule; a new one, CSR managers'.
+    Optional<Mission> editing =
+        Ids.parse(context.get("missionId")).stream()
+            .boxed()
+            .findFirst()
+            .flatMap(id -> missions.find(who.tenant(), id));
+    Optional<Refusal> no = mayNot(who, editing);
+    if (no.isPresent()) {
+      return Refusals.reply(no.get(), texts);
+    }
+    Reply.Form f = form(who, values, Map.of(), context, texts);
+    String intro =
+        form.isPresent() || token.isBlank()
+            ? note
+            : texts.t("mission.association.lost") + " " + note;
+    return Reply.of(
+        new Reply.Form(
+            f.id(), f.title(), intro, f.fields(), f.submitLabel(), f.context(), null, f.submits()));
+  }
+
   @Override
   public Reply submit(Inbound.Submit submit, Texts texts) {
     Who who = submit.who();
+    Map<String, String> context = new HashMap<>(submit.context());
+    String via = context.remove(VIA);
+    if ("search".equals(via)) {
+      // "Search" (Teams, the try-it chat): the same form, with the associations that match.
+      String query = submit.value(Field.queryName(ASSOCIATION));
+      int found = associations.search(who.tenant(), query, 0, 1).total();
+      Reply.Form f = form(who, submit.values(), Map.of(), context, texts);
+      String intro =
+          query.isEmpty() ? f.intro() : texts.t("mission.association.found", found, query);
+      return Reply.of(
+          new Reply.Form(
+              f.id(),
+              f.title(),
+              intro,
+              f.fields(),
+              f.submitLabel(),
+              f.context(),
+              null,
+              f.submits()));
+    }
+    if ("new".equals(via) || NEW_ASSOCIATION.equals(submit.value(ASSOCIATION))) {
+      // "New association": this form is set aside, the association form opens, and saving it
+      // brings this form back with the association chosen.
+      Map<String, List<String>> values = new HashMap<>(submit.values());
+      values.remove(ASSOCIATION);
+      String token = parked.park(who, FORM, values, context);
+      return associationForm.fromMissionForm(
+          who, token, submit.value(Field.queryName(ASSOCIATION)), texts);
+    }
+    submit = new Inbound.Submit(who, submit.formId(), submit.values(), context);
     OptionalLong editing = Ids.parse(submit.context().get("missionId"));
     Optional<Mission> edited =
         editing.isPresent() ? missions.find(who.tenant(), editing.getAsLong()) : Optional.empty();
@@ -300,21 +397,9 @@ class MissionFormDialog implements Handler {
       Map<String, String> errors,
       Map<String, String> context,
       Texts texts) {
-    List<Association> all = associations.all(who.tenant());
-    List<Option> associationOptions =
-        all.stream().map(a -> new Option(Long.toString(a.id()), a.name())).toList();
     List<OptionGroup> skillGroups = choices.skills(texts);
     List<Field> fields = new ArrayList<>();
-    fields.add(
-        field(
-            "association",
-            texts.t("mission.association"),
-            FieldType.SELECT,
-            true,
-            List.of(new OptionGroup("", associationOptions)),
-            values,
-            errors,
-            null));
+    fields.add(associationField(who, values, errors, texts));
     fields.add(
         field(
             "title",
@@ -455,13 +540,61 @@ class MissionFormDialog implements Handler {
             values.containsKey("teamSize") ? values : with(values, "teamSize", "SINGLE"),
             errors,
             null));
+    List<Button> submits = new ArrayList<>();
+    submits.add(Button.of(texts.t("button.search"), FORM, Map.of(VIA, "search")));
+    if (Authority.may(who.employeeId(), who.roles(), Authority.Action.MANAGE_ASSOCIATIONS)) {
+      submits.add(Button.of(texts.t("button.association.new"), FORM, Map.of(VIA, "new")));
+    }
     return new Reply.Form(
         FORM,
         texts.t(context.containsKey("missionId") ? "mission.form.edit" : "mission.form.new"),
         errors.isEmpty() ? texts.t("mission.form.intro") : texts.t("form.fix"),
         fields,
         texts.t("mission.form.save"),
-        context);
+        context,
+        null,
+        submits);
+  }
+
+  /**
+   * The association, searched: the one chosen (even archived, for a mission that has it) and those
+   * matching what was searched; a note instead of choices when there are none.
+   */
+  private Field associationField(
+      Who who, Map<String, List<String>> values, Map<String, String> errors, Texts texts) {
+    String query =
+        values.getOrDefault(Field.queryName(ASSOCIATION), List.of()).stream()
+            .findFirst()
+            .map(String::strip)
+            .orElse("");
+    List<Option> options = new ArrayList<>();
+    List<String> chosen = new ArrayList<>();
+    values.getOrDefault(ASSOCIATION, List.of()).stream()
+        .findFirst()
+        .flatMap(v -> Ids.parse(v).stream().boxed().findFirst())
+        .flatMap(id -> associations.find(who.tenant(), id))
+        .ifPresent(
+            a -> {
+              options.add(new Option(Long.toString(a.id()), a.name()));
+              chosen.add(Long.toString(a.id()));
+            });
+    matches(who, query).stream().filter(o -> !chosen.contains(o.value())).forEach(options::add);
+    String note =
+        !options.isEmpty()
+            ? texts.t("mission.association.placeholder")
+            : query.isEmpty()
+                ? texts.t("mission.association.none")
+                : texts.t("mission.association.nomatch", query);
+    return new Field(
+        ASSOCIATION,
+        texts.t("mission.association"),
+        FieldType.SEARCH,
+        true,
+        List.of(new OptionGroup("", options)),
+        chosen,
+        note,
+        errors.get(ASSOCIATION),
+        query);
   }
 
   private static Map<String, List<String>> with(
