@@ -56,7 +56,6 @@ class FormButtonsTest {
             "mission.edit",
             "association.new",
             "association.edit",
-            "association.use",
             "hours.reject",
             "commitment.decline");
     for (String action : engine.formActions()) {

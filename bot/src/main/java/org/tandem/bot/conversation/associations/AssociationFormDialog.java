@@ -82,7 +82,7 @@ public class AssociationFormDialog implements Handler {
 
   @Override
   public Set<String> actions() {
-    return Set.of("association.new", "association.edit", "association.use");
+    return Set.of("association.new", "association.edit");
   }
 
   @Override
@@ -122,25 +122,8 @@ public class AssociationFormDialog implements Handler {
             ? Refusals.notFound(texts)
             : opening(who, id.getAsLong(), null, "", texts);
       }
-      case "association.use" -> use(action, texts);
       default -> opening(who, null, action.get(PARKED), nz(action.get("name")), texts);
     };
-  }
-
-  /** "Use it for my mission": the association already there, chosen in the parked mission form. */
-  private Reply use(Inbound.Action action, Texts texts) {
-    Who who = action.who();
-    Optional<Association> a =
-        Ids.parse(action.get("associationId")).stream()
-            .boxed()
-            .findFirst()
-            .flatMap(id -> associations.find(who.tenant(), id));
-    if (a.isEmpty()) {
-      return Refusals.notFound(texts);
-    }
-    return resumed(
-            who, nz(action.get(PARKED)), a.get(), texts.t("association.chosen", a.get().name()))
-        .orElseGet(() -> Refusals.notFound(texts));
   }
 
   /**

@@ -101,6 +101,28 @@ class AssociationsInChatTest {
     fr.submitForm(v("name", "Red Cross", "registrationId", "F1234"));
     assertThat(fr.last.plainText()).contains("déjà enregistré, pour Croix-Rouge");
     assertThat(associations.all(tenant)).hasSize(1);
+
+    // Edit: the form comes back filled in; a rename onto another association's name is refused.
+    fr.say("nouvelle association Les Restos du Cœur");
+    fr.submitForm(Map.of());
+    Reply.Button edit =
+        Chat.cards(fr.say("associations croix")).get(1).buttons().stream()
+            .filter(b -> b.actionId().equals("association.edit"))
+            .findFirst()
+            .orElseThrow();
+    fr.click(edit.actionId(), edit.data());
+    assertThat(Chat.form(fr.last).title()).isEqualTo("Modifier l'association");
+    assertThat(Chat.field(fr.last, "registrationId").values()).containsExactly("F1234");
+    assertThat(Chat.field(fr.last, "legalIdKind").values()).containsExactly("LU_RCS");
+    fr.submitForm(v("website", "https://www.croix-rouge.lu/fr"));
+    assertThat(fr.last.plainText())
+        .contains("Association «" + NBSP + "Croix-Rouge" + NBSP + "» enregistrée");
+    fr.click(edit.actionId(), edit.data());
+    fr.submitForm(v("name", "les restos du coeur"));
+    assertThat(fr.last.plainText()).contains("Les Restos du Cœur est déjà enregistrée");
+    assertThat(associations.search(tenant, "croix", 0, 5).items())
+        .extracting(a -> a.website())
+        .containsExactly("https://www.croix-rouge.lu/fr");
   }
 
   @Test
