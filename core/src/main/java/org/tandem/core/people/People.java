@@ -357,7 +357,9 @@ public class People {
   @Transactional
   public Employee bootstrap(TenantId tenant, long employeeId, Role role) {
     Employee e = employees.findByIdAndTenantId(employeeId, tenant.value()).orElseThrow();
-    if (!e.has(role)) {
+    // Someone the directory deactivated gets no role from an install or TANDEM_ADMINS (each of
+    // their messages would otherwise grant it again and fill the admin trail).
+    if (e.active() && !e.has(role)) {
       e.grant(role, true);
       audit.record(tenant, employeeId, AdminAudit.Kind.INSTALLED, Map.of("role", role.name()));
     }

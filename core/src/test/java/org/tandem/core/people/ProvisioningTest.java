@@ -74,6 +74,8 @@ class ProvisioningTest {
     assertThat(gone.deactivatedAt()).isNotNull();
     assertThat(authority.roles(tenant, sophie.id())).isEmpty();
     assertThat(people.serves(tenant, sophie.id())).isFalse();
+    people.bootstrap(tenant, sophie.id(), Role.ADMIN);
+    assertThat(people.find(tenant, sophie.id()).orElseThrow().roles()).isEmpty();
     assertThat(
             jdbc.sql("select count(*) from commitment where tenant_id = ? and employee_id = ?")
                 .params(tenant.value(), sophie.id())
