@@ -63,7 +63,11 @@ public enum ReasonCode {
   MANAGER_NOT_FOUND,
   DIRECTORY_PLAN_EXPIRED,
   USER_NAME_TAKEN,
-  EMAIL_TAKEN;
+  EMAIL_TAKEN,
+  // Rules by country and personal data (issue 11).
+  OVERRIDE_EMPTY,
+  CURRENCY_WITHOUT_RATE,
+  ERASE_SELF;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

@@ -47,7 +47,11 @@ public class AdminAudit {
     /** The company directory deactivated a person: their roles are gone. */
     PERSON_DEACTIVATED,
     /** The company directory made a deactivated person active again (as an employee). */
-    PERSON_REACTIVATED
+    PERSON_REACTIVATED,
+    /** A country's override of the policy set or removed. */
+    COUNTRY_OVERRIDE,
+    /** A person's name and contacts erased, by an admin or after the retention period. */
+    ERASED
   }
 
   /** One line of the trail; {@code detail} holds what changed, as names and values. */

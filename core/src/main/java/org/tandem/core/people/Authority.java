@@ -34,6 +34,8 @@ public class Authority {
     IMPORT(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Connect the company directory: issue the SCIM token of the identity provider. */
     CONNECT_DIRECTORY(ReasonCode.ADMINS_ONLY, Role.ADMIN),
+    /** Erase a person's name and contacts (their hours stay, anonymously). */
+    ERASE_PERSON(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Read the trail of admin actions. */
     READ_ADMIN_AUDIT(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Participation reports: CSR managers and admins. */

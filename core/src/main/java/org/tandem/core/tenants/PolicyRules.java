@@ -61,6 +61,16 @@ public final class PolicyRules {
     if (o.country() == null || !country(o.country())) {
       return Optional.of(Refusal.on("country", ReasonCode.UNKNOWN_COUNTRY, o.country()));
     }
+    if (o.yearlyAllowanceHours() == null
+        && o.managerApproval() == null
+        && o.hourlyRate() == null
+        && o.currency() == null) {
+      return Optional.of(Refusal.on("country", ReasonCode.OVERRIDE_EMPTY, o.country()));
+    }
+    // A currency alone would value the company's rate in another currency: 45 EUR read as 45 CHF.
+    if (o.currency() != null && o.hourlyRate() == null) {
+      return Optional.of(Refusal.on("rate", ReasonCode.CURRENCY_WITHOUT_RATE, o.currency()));
+    }
     return check(
         new PolicyChange(
             o.yearlyAllowanceHours(),

@@ -199,7 +199,10 @@ public class Tenants {
     return expired.size();
   }
 
-  /** Sets or clears the override of one country's sites. */
+  /**
+   * Sets the override of one country's sites without an acting person (configuration, tests); the
+   * values meet the same rules as an admin's.
+   */
   @Transactional
   public void override(TenantId id, CountryOverride override) {
     PolicyRules.check(override)
@@ -207,6 +210,95 @@ public class Tenants {
             r -> {
               throw new IllegalArgumentException("invalid country override: " + r);
             });
+    save(id, override);
+  }
+
+  /**
+   * An admin sets (adds or replaces) the override of one country: every field as given, null ones
+   * inheriting the company's policy. Refused, with nothing changed, for anyone else and for an
+   * invalid value (the refusal names its field); recorded in the admin trail.
+   */
+  @Transactional
+  public Outcome<CountryOverride> override(TenantId id, long adminId, CountryOverride override) {
+    java.util.Optional<Refusal> no =
+        authority
+            .refusal(id, adminId, Authority.Action.EDIT_POLICY)
+            .or(() -> PolicyRules.check(override));
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
+    }
+    lockPolicy(id);
+    CountryOverride was = overrideOf(id, override.country()).orElse(null);
+    java.util.Map<String, Object> changed = new java.util.LinkedHashMap<>();
+    changed.put("country", override.country());
+    changed.putAll(override.differences(was));
+    save(id, override);
+    audit.record(id, adminId, AdminAudit.Kind.COUNTRY_OVERRIDE, changed);
+    return Outcome.done(override);
+  }
+
+  /** An admin removes a country's override: its people follow the company's policy again. */
+  @Transactional
+  public Outcome<String> removeOverride(TenantId id, long adminId, String country) {
+    java.util.Optional<Refusal> no = authority.refusal(id, adminId, Authority.Action.EDIT_POLICY);
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
+    }
+    lockPolicy(id);
+    if (country == null || overrideOf(id, country).isEmpty()) {
+      return Outcome.refused(org.tandem.core.common.ReasonCode.NOT_FOUND);
+    }
+    jdbc.sql("delete from tenant_country_policy where tenant_id = ? and country = ?")
+        .params(id.value(), country)
+        .update();
+    audit.record(
+        id,
+        adminId,
+        AdminAudit.Kind.COUNTRY_OVERRIDE,
+        java.util.Map.of("country", country, "removed", "true"));
+    return Outcome.done(country);
+  }
+
+  /** The tenant's country overrides, by country code. */
+  @Transactional(readOnly = true)
+  public java.util.List<CountryOverride> overrides(TenantId id) {
+    return jdbc.sql(
+            """
+            select country, yearly_allowance_hours, manager_approval, hourly_rate, currency
+            from tenant_country_policy where tenant_id = ? order by country""")
+        .params(id.value())
+        .query((rs, n) -> overrideRow(rs))
+        .list();
+  }
+
+  private java.util.Optional<CountryOverride> overrideOf(TenantId id, String country) {
+    return jdbc.sql(
+            """
+            select country, yearly_allowance_hours, manager_approval, hourly_rate, currency
+            from tenant_country_policy where tenant_id = ? and country = ?""")
+        .params(id.value(), country)
+        .query((rs, n) -> overrideRow(rs))
+        .optional();
+  }
+
+  private static CountryOverride overrideRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new CountryOverride(
+        rs.getString(1).strip(),
+        rs.getBigDecimal(2),
+        (Boolean) rs.getObject(3),
+        rs.getBigDecimal(4),
+        rs.getString(5) == null ? null : rs.getString(5).strip());
+  }
+
+  /** Two admins editing the same country at once: one after the other, each audited truly. */
+  private void lockPolicy(TenantId id) {
+    jdbc.sql("select id from tenant where id = ? for no key update")
+        .param(id.value())
+        .query(Long.class)
+        .single();
+  }
+
+  private void save(TenantId id, CountryOverride override) {
     jdbc.sql(
             """
             insert into tenant_country_policy
@@ -234,21 +326,6 @@ public class Tenants {
     if (country == null) {
       return base;
     }
-    return jdbc.sql(
-            """
-            select country, yearly_allowance_hours, manager_approval, hourly_rate, currency
-            from tenant_country_policy where tenant_id = ? and country = ?""")
-        .params(id.value(), country)
-        .query(
-            (rs, n) ->
-                new CountryOverride(
-                    rs.getString(1),
-                    rs.getBigDecimal(2),
-                    (Boolean) rs.getObject(3),
-                    rs.getBigDecimal(4),
-                    rs.getString(5)))
-        .optional()
-        .map(o -> o.over(base))
-        .orElse(base);
+    return overrideOf(id, country).map(o -> o.over(base)).orElse(base);
   }
 }

@@ -141,6 +141,8 @@ class AdminAuditIntent implements Handler {
           texts.t("true".equals(d.get("replaced")) ? kind + ".replaced" : kind);
       case PERSON_DEACTIVATED -> deactivated(d, kind, texts);
       case PERSON_REACTIVATED -> texts.t(kind, d.getOrDefault("person", ""));
+      case COUNTRY_OVERRIDE -> countryChanges(d, texts);
+      case ERASED -> texts.t(kind, d.getOrDefault("person", ""));
     };
   }
 
@@ -155,6 +157,19 @@ class AdminAuditIntent implements Handler {
       names.add(role(r, texts));
     }
     return texts.t(kind + ".roles", d.getOrDefault("person", ""), String.join(", ", names));
+  }
+
+  /** A country's rules set (what changed) or removed. */
+  private static String countryChanges(Map<String, String> d, Texts texts) {
+    String country = CountryRulesDialog.countryName(d.getOrDefault("country", ""), texts);
+    if ("true".equals(d.get("removed"))) {
+      return texts.t("audit.kind.country_override.removed", country);
+    }
+    Map<String, String> changed = new java.util.LinkedHashMap<>(d);
+    changed.remove("country");
+    return texts.t("audit.kind.country_override", country)
+        + texts.colon()
+        + policyChanges(changed, texts);
   }
 
   /** Each field changed, in the policy card's order, with its label in the reader's language. */

@@ -52,10 +52,12 @@ class AdminIntent implements Handler {
 
   private final People people;
   private final Tenants tenants;
+  private final CountryRulesDialog countries;
 
-  AdminIntent(People people, Tenants tenants) {
+  AdminIntent(People people, Tenants tenants, CountryRulesDialog countries) {
     this.people = people;
     this.tenants = tenants;
+    this.countries = countries;
   }
 
   @Override
@@ -182,17 +184,18 @@ class AdminIntent implements Handler {
                 texts.t("policy.sector." + p.sector().name().toLowerCase(Locale.ROOT))),
             new Fact(texts.t("policy.country"), t.country()));
     return Reply.of(
-        new Reply.Card(
-            texts.t("policy.title", t.name()),
-            null,
-            facts,
-            texts.t("admin.roles.help")
-                + "\n"
-                + texts.t("link.admin.hint")
-                + "\n"
-                + texts.t("audit.hint"),
-            List.of(Button.primary(texts.t("button.policy"), "policy.edit", Map.of())),
-            null));
+            new Reply.Card(
+                texts.t("policy.title", t.name()),
+                null,
+                facts,
+                texts.t("admin.roles.help")
+                    + "\n"
+                    + texts.t("link.admin.hint")
+                    + "\n"
+                    + texts.t("audit.hint"),
+                List.of(Button.primary(texts.t("button.policy"), "policy.edit", Map.of())),
+                null))
+        .then(countries.cards(who, texts));
   }
 
   private Reply changeRole(Who who, String verb, String name, String roleWord, Texts texts) {
