@@ -55,7 +55,7 @@ public class ReportXlsx {
           }
           var style = ws.style(r + 1, c);
           if (c > 0) {
-            style = style.format(format(ReportTable.SCALES[c - 1]));
+            style = style.format(format(ReportTable.scale(c - 1)));
           }
           if (total) {
             style = style.bold();

@@ -14,13 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.people.Authority;
-import org.tandem.core.tenants.Policy;
 import org.tandem.core.tenants.Tenant;
 import org.tandem.core.tenants.TenantId;
 import org.tandem.core.tenants.Tenants;
@@ -97,30 +95,10 @@ public class Reports {
     Breakdown current = breakdown(tenant, today, period, dimension);
     Totals totals = totals(tenant, today, period, current);
     Totals before = totals(tenant, today, period.previous(), null);
-    Policy policy = t.policy();
     List<Group> groups = groups(tenant, period, dimension, current, employeesByGroup);
-    long approved = totals.approved;
-    BigDecimal value =
-        policy
-            .hourlyRate()
-            .multiply(BigDecimal.valueOf(approved))
-            .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
-    BigDecimal reduction = null;
-    if ("FR".equals(t.country()) && "EUR".equals(policy.currency())) {
-      Map<Integer, BigDecimal> byYear = new TreeMap<>();
-      current
-          .minutesByMonth()
-          .forEach(
-              (month, minutes) ->
-                  byYear.merge(
-                      month.getYear(),
-                      policy
-                          .hourlyRate()
-                          .multiply(BigDecimal.valueOf(minutes))
-                          .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
-                      BigDecimal::add));
-      reduction = FrenchSponsorshipReduction.estimate(byYear, t.annualTurnover());
-    }
+    Valuation valuation =
+        CountryRates.value(
+            jdbc, tenant, t, tenants.overrides(tenant), period, current.minutesByMonth());
     return new Report(
         t.name(),
         period,
@@ -128,7 +106,7 @@ public class Reports {
         totals.figures(reached),
         before.figures(reached),
         groups,
-        new Valuation(policy.hourlyRate(), policy.currency(), value, reduction, t.annualTurnover()),
+        valuation,
         allowanceMinutes(tenant, t, totals.volunteersByCountry, period));
   }
 

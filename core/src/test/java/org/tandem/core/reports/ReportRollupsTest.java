@@ -232,8 +232,8 @@ class ReportRollupsTest {
     queries.put(
         "hour_month",
         """
-        select month, employee_id, mission_id, site, department, approved_min, pending_min,
-               work_time_min from hour_month
+        select month, employee_id, mission_id, site, department, country, approved_min,
+               pending_min, work_time_min from hour_month
         where tenant_id = ? and (approved_min, pending_min, work_time_min) <> (0, 0, 0)""");
     queries.put(
         "report_mission_month",
@@ -259,6 +259,11 @@ class ReportRollupsTest {
         where tenant_id = ?
           and (approved_min, pending_min, work_time_min, made, completed, cancelled)
               <> (0, 0, 0, 0, 0, 0)""");
+    queries.put(
+        "report_country_month",
+        """
+        select month, country, approved_min from report_country_month
+        where tenant_id = ? and approved_min <> 0""");
     queries.put(
         "report_idle",
         """

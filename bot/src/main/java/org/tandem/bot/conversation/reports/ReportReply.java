@@ -20,6 +20,7 @@ import org.tandem.core.reports.Figures;
 import org.tandem.core.reports.Group;
 import org.tandem.core.reports.Report;
 import org.tandem.core.reports.Reports;
+import org.tandem.core.reports.Valuation;
 
 /**
  * A report as a chat reply: a card with the figures, their change since the previous period and the
@@ -92,13 +93,7 @@ public class ReportReply {
             texts.t("report.associations"),
             words.number(f.associationsHelped())
                 + compare(f.associationsHelped(), p.associationsHelped(), words, texts)));
-    facts.add(
-        new Fact(
-            texts.t("report.valuation"),
-            texts.t(
-                "report.valuation.value",
-                words.money(r.valuation().value(), r.valuation().currency()),
-                words.money(r.valuation().hourlyRate(), r.valuation().currency()))));
+    facts.add(new Fact(texts.t("report.valuation"), valuation(r.valuation(), words, texts)));
     if (r.valuation().taxReductionEstimate() != null) {
       facts.add(
           new Fact(
@@ -206,5 +201,27 @@ public class ReportReply {
     double change = (double) (now - before) / before;
     String sign = change > 0 ? "+" : "";
     return " · " + texts.t("report.compare", sign + words.percent(change));
+  }
+
+  /**
+   * "1,234.00 EUR at 45.00 EUR an hour"; with country rates, "at 38.00 to 45.00 EUR an hour, by
+   * country"; each currency apart, never added: "… · 512.00 CHF at 32.00 CHF an hour".
+   */
+  private static String valuation(Valuation v, ReportWords words, Texts texts) {
+    List<String> amounts = new ArrayList<>();
+    for (Valuation.Amount a : v.amounts()) {
+      amounts.add(
+          a.oneRate()
+              ? texts.t(
+                  "report.valuation.value",
+                  words.money(a.value(), a.currency()),
+                  words.money(a.lowestRate(), a.currency()))
+              : texts.t(
+                  "report.valuation.range",
+                  words.money(a.value(), a.currency()),
+                  words.money(a.lowestRate(), a.currency()),
+                  words.money(a.highestRate(), a.currency())));
+    }
+    return String.join(" · ", amounts);
   }
 }
