@@ -232,8 +232,8 @@ class ReportRollupsTest {
     queries.put(
         "hour_month",
         """
-        select month, employee_id, mission_id, site, department, country, approved_min,
-               pending_min, work_time_min from hour_month
+        select month, employee_id, mission_id, site, department, approved_min, pending_min,
+               work_time_min from hour_month
         where tenant_id = ? and (approved_min, pending_min, work_time_min) <> (0, 0, 0)""");
     queries.put(
         "report_mission_month",
@@ -259,11 +259,20 @@ class ReportRollupsTest {
         where tenant_id = ?
           and (approved_min, pending_min, work_time_min, made, completed, cancelled)
               <> (0, 0, 0, 0, 0, 0)""");
+    // Countries are those of the time the hours were logged, which a rebuild cannot know for the
+    // people who moved country since (V18): what must hold is that the trigger kept the sums.
     queries.put(
-        "report_country_month",
+        "report_country_month differing from hour_month",
         """
-        select month, country, approved_min from report_country_month
-        where tenant_id = ? and approved_min <> 0""");
+        with t as (select ?::bigint as id)
+        select coalesce(c.month, h.month) as month, coalesce(c.country, h.country) as country
+        from (select month, country, approved_min from report_country_month, t
+              where tenant_id = t.id) c
+        full join (select report_month_index(month) as month, coalesce(country, '') as country,
+                          sum(approved_min) as approved_min
+                   from hour_month, t where tenant_id = t.id group by 1, 2) h
+          on h.month = c.month and h.country = c.country
+        where coalesce(c.approved_min, 0) <> coalesce(h.approved_min, 0)""");
     queries.put(
         "report_idle",
         """
