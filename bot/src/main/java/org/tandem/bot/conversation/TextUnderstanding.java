@@ -35,6 +35,10 @@ class TextUnderstanding {
           // Before the other rules: a link code may spell a keyword, as in "link YEAR-2345".
           rule("admin link", "^admin (link|lier|verknupfen)$"),
           rule("admin audit", "^admin (audit|journal|protokoll)( \\d+)?$"),
+          rule("admin erase", "^admin (erase|effacer|loschen)( |$)"),
+          rule(
+              "my data",
+              "^(my (personal )?data|mes donnees( personnelles)?|meine (personlichen )?daten)$"),
           rule("link", "^(link|lier|verknupfen)( |$)"),
           // "associations croix", "nouvelle association Caritas": the command's words first.
           rule("new association", "^(new association|nouvelle association|neuer verein)\\b"),

@@ -41,20 +41,47 @@ public class ReportFiles {
 
   @Transactional
   public Stored store(TenantId tenant, String name, String contentType, byte[] content) {
+    return store(tenant, null, name, contentType, content, keep);
+  }
+
+  /**
+   * A file of one person's own data: kept for {@code kept} only, and deleted with the person when
+   * they are erased.
+   */
+  @Transactional
+  public Stored storeFor(
+      TenantId tenant,
+      long employeeId,
+      String name,
+      String contentType,
+      byte[] content,
+      Duration kept) {
+    return store(tenant, employeeId, name, contentType, content, kept);
+  }
+
+  private Stored store(
+      TenantId tenant,
+      Long employeeId,
+      String name,
+      String contentType,
+      byte[] content,
+      Duration kept) {
     byte[] bits = new byte[16];
     RANDOM.nextBytes(bits);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     jdbc.sql(
             """
-            insert into report_file (token, tenant_id, file_name, content_type, content, expires_at)
-            values (?, ?, ?, ?, ?, ?)""")
+            insert into report_file
+              (token, tenant_id, employee_id, file_name, content_type, content, expires_at)
+            values (?, ?, ?, ?, ?, ?, ?)""")
         .params(
             token,
             tenant.value(),
+            employeeId,
             name,
             contentType,
             content,
-            Timestamp.from(Instant.now().plus(keep)))
+            Timestamp.from(Instant.now().plus(kept)))
         .update();
     return new Stored(token, name, contentType, content);
   }

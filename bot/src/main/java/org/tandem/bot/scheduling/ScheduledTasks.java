@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.tandem.bot.channels.Inbox;
 import org.tandem.bot.reporting.ReportFiles;
 import org.tandem.core.notifications.Notifications;
+import org.tandem.core.privacy.Erasure;
 import org.tandem.core.tenants.Tenants;
 
 /** The recurring tasks; db-scheduler's Spring Boot starter picks up every task bean. */
@@ -20,6 +21,9 @@ import org.tandem.core.tenants.Tenants;
 class ScheduledTasks {
 
   private static final Logger log = LoggerFactory.getLogger(ScheduledTasks.class);
+
+  /** People erased per transaction by the nightly purge. */
+  private static final int ERASE_BATCH = 200;
 
   /**
    * Every hour: where it is the first working day of the month, managers get last month's report.
@@ -47,12 +51,14 @@ class ScheduledTasks {
   }
 
   /**
-   * Every night: tenants past their retention after an uninstall, expired report files, and the
-   * inbox's finished rows once every platform's retries are long over.
+   * Every night: tenants past their retention after an uninstall, people deactivated for longer
+   * than their company's retention (erased, their hours kept without a name), expired report files,
+   * and the inbox's finished rows once every platform's retries are long over.
    */
   @Bean
   RecurringTask<Void> nightlyPurge(
       Tenants tenants,
+      Erasure erasure,
       ReportFiles files,
       Inbox inbox,
       @Value("${tandem.retention.cron:0 30 3 * * *}") String cron) {
@@ -60,12 +66,18 @@ class ScheduledTasks {
         .execute(
             (instance, context) -> {
               int purged = tenants.purgeExpired();
+              int erased = 0;
+              for (int n = ERASE_BATCH; n == ERASE_BATCH; erased += n) {
+                n = erasure.eraseExpired(ERASE_BATCH);
+              }
               int expired = files.purgeExpired();
               int answered = inbox.purge();
               log.info(
-                  "Nightly purge: {} tenant(s) past their retention, {} expired report file(s),"
-                      + " {} answered request(s) older than a week",
+                  "Nightly purge: {} tenant(s) past their retention, {} deactivated person(s) erased"
+                      + " after it, {} expired report file(s), {} answered request(s) older than a"
+                      + " week",
                   purged,
+                  erased,
                   expired,
                   answered);
             });

@@ -96,6 +96,10 @@ public class Employee {
   @Column(name = "deactivated_at")
   private Instant deactivatedAt;
 
+  /** When the person's name and contacts were erased (set by the privacy use cases in SQL). */
+  @Column(name = "erased_at", insertable = false, updatable = false)
+  private Instant erasedAt;
+
   protected Employee() {}
 
   Employee(TenantId tenant, String displayName, String email, Locale locale, ZoneId zone) {
@@ -176,6 +180,11 @@ public class Employee {
 
   public Instant deactivatedAt() {
     return deactivatedAt;
+  }
+
+  /** Whether the person was erased: a row without name or contacts, kept for the figures. */
+  public boolean erased() {
+    return erasedAt != null;
   }
 
   public boolean onboarded() {

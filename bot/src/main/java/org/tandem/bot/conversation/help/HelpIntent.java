@@ -50,11 +50,13 @@ class HelpIntent implements Handler {
 
   private static Reply help(Set<Role> roles, Texts texts) {
     StringBuilder text = new StringBuilder(texts.t("help.employee"));
+    text.append('\n').append(texts.t("help.mydata"));
     if (roles.contains(Role.CSR_MANAGER)) {
       text.append("\n\n").append(texts.t("help.csr"));
     }
     if (roles.contains(Role.ADMIN)) {
       text.append("\n\n").append(texts.t("help.admin"));
+      text.append('\n').append(texts.t("help.admin.erase"));
     }
     List<Button> buttons = new ArrayList<>();
     buttons.add(Button.primary(texts.t("button.find"), "missions.find", Map.of()));
