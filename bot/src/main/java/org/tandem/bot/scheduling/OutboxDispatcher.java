@@ -35,6 +35,7 @@ public class OutboxDispatcher {
   private final Reports reports;
   private final ReportReply reportReply;
   private final DecisionNotices decisions;
+  private final ReconsentNotices reconsents;
   private final java.time.Duration lease;
 
   OutboxDispatcher(
@@ -44,9 +45,11 @@ public class OutboxDispatcher {
       Reports reports,
       ReportReply reportReply,
       DecisionNotices decisions,
+      ReconsentNotices reconsents,
       @org.springframework.beans.factory.annotation.Value("${tandem.outbox.lease:PT2M}")
           java.time.Duration lease) {
     this.decisions = decisions;
+    this.reconsents = reconsents;
     this.lease = lease;
     this.notifications = notifications;
     this.notifiers = notifiers;
@@ -124,6 +127,13 @@ public class OutboxDispatcher {
         java.util.Optional<Reply> notice = decisions.reply(n, texts);
         if (notice.isEmpty()) {
           notifications.undeliverable(n.id(), "what was decided is gone");
+          return false;
+        }
+        reply = notice.get();
+      } else if (Notification.RECONSENT.equals(n.kind())) {
+        java.util.Optional<Reply> notice = reconsents.reply(n, texts);
+        if (notice.isEmpty()) {
+          notifications.undeliverable(n.id(), "unknown requirement " + n.payload());
           return false;
         }
         reply = notice.get();

@@ -42,6 +42,17 @@ class ScheduledTasks {
             });
   }
 
+  /**
+   * Every night (and at start, see {@link ReconsentNotices}): the admins of installs that lack what
+   * Tandem now needs of their platform are told how to consent, once per install.
+   */
+  @Bean
+  RecurringTask<Void> reconsentCheck(
+      ReconsentNotices notices, @Value("${tandem.reconsent.cron:0 40 3 * * *}") String cron) {
+    return Tasks.recurring("reconsent-notices", Schedules.cron(cron))
+        .execute((instance, context) -> notices.check());
+  }
+
   /** Every 30 seconds: due messages of the outbox are delivered. */
   @Bean
   RecurringTask<Void> outbox(

@@ -139,6 +139,11 @@ class SlackConfiguration {
   }
 
   @Bean
+  SlackReconsentSource slackReconsentSource(JdbcClient jdbc) {
+    return new SlackReconsentSource(jdbc);
+  }
+
+  @Bean
   SlackConversation slackConversation(ConversationEngine engine, Slack slack) {
     return new SlackConversation(engine, slack);
   }

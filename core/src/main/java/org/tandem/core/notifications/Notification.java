@@ -22,4 +22,10 @@ public record Notification(
 
   /** A commitment declined, with the approver's reason; the payload is the commitment's id. */
   public static final String COMMITMENT_DECLINED = "COMMITMENT_DECLINED";
+
+  /**
+   * An admin is told how to consent to what Tandem now needs of their platform ({@link Reconsent});
+   * the payload is {@code PLATFORM|requirement}.
+   */
+  public static final String RECONSENT = "RECONSENT";
 }

@@ -1,0 +1,143 @@
+package org.tandem.bot.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tandem.bot.support.BotTest;
+import org.tandem.bot.support.FakeBotConnector;
+import org.tandem.bot.support.FakeSlackApi;
+import org.tandem.bot.support.TeamsActivities;
+
+/**
+ * The admins of installs made before Tandem needed files (Slack's files:read scope, Teams'
+ * supportsFiles) are told how to consent, once per install: the check runs at every start and every
+ * night, and a second run (as after a restart) finds them told and sends nothing more.
+ */
+@BotTest
+class ReconsentNoticeTest {
+
+  static final String APP_ID = "00000000-0000-0000-0000-0000000f11e5";
+  static final FakeSlackApi slack = new FakeSlackApi();
+  static final FakeBotConnector teams = new FakeBotConnector();
+
+  @DynamicPropertySource
+  static void channels(DynamicPropertyRegistry registry) {
+    registry.add("SLACK_SIGNING_SECRET", () -> "reconsent-signing-secret");
+    registry.add("SLACK_CLIENT_ID", () -> "333.444");
+    registry.add("SLACK_CLIENT_SECRET", () -> "client-secret");
+    registry.add("SLACK_API_URL", slack::apiUrl);
+    registry.add("TANDEM_PUBLIC_URL", () -> "https://tandem.example.com/");
+    teams.configure(registry, APP_ID);
+  }
+
+  @AfterAll
+  static void stop() {
+    slack.close();
+    teams.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired ReconsentNotices notices;
+  @Autowired OutboxDispatcher dispatcher;
+
+  final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  /** "Add to Slack" as Slack runs it; the fake grants "commands,chat:write", no files:read. */
+  private void installInSlack() throws Exception {
+    slack.user("U0INSTALLER", "Claire Weber", "en-GB", "Europe/Luxembourg", "claire@newco.example");
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/install"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher state = Pattern.compile("state=([\\w-]+)").matcher(page.body());
+    assertThat(state.find()).as(page.body()).isTrue();
+    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    HttpResponse<String> done =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + port
+                            + "/slack/oauth_redirect?code=the-code&state="
+                            + state.group(1)))
+                .header("Cookie", cookie)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(done.statusCode()).isLessThan(400);
+    slack.await("chat.postMessage", c -> "U0INSTALLER".equals(c.param("channel")));
+  }
+
+  private List<FakeSlackApi.Call> slackNotices() {
+    return slack.calls("chat.postMessage").stream()
+        .filter(c -> String.valueOf(c.param("text")).contains("files:read"))
+        .toList();
+  }
+
+  private List<String[]> teamsNotices() {
+    return teams.sent.stream().filter(s -> s[1].contains("updated Tandem app package")).toList();
+  }
+
+  @Test
+  void theAdminsOfExistingInstallsAreToldOnceHowToConsent() throws Exception {
+    installInSlack();
+    assertThat(
+            jdbc.sql("select bot_scopes from slack_installation where team_id = 'T0NEW'")
+                .query(String.class)
+                .single())
+        .doesNotContain("files:read");
+
+    // A Teams tenant whose first installer is its admin, installed before the upgrade: the
+    // migration marked every such tenant (reconsent_mark_teams, run again here as it ran then).
+    String tenant = UUID.randomUUID().toString();
+    TeamsActivities activities = new TeamsActivities(port, APP_ID, teams, jdbc);
+    activities.post(activities.installationUpdate(tenant, "29:amelie", "aad-amelie", "personal"));
+    assertThat(jdbc.sql("select reconsent_mark_teams()").query(Integer.class).single())
+        .isEqualTo(1);
+
+    assertThat(notices.check()).isEqualTo(2);
+    dispatcher.dispatch();
+    assertThat(slackNotices()).hasSize(1);
+    FakeSlackApi.Call told = slackNotices().get(0);
+    assertThat(told.param("channel")).isEqualTo("U0INSTALLER");
+    assertThat(told.param("text"))
+        .contains("Tandem needs one more permission")
+        .contains("https://tandem.example.com/slack/install")
+        .contains("Allow");
+    assertThat(teamsNotices()).hasSize(1);
+    assertThat(teamsNotices().get(0)[1]).contains("Manage apps");
+
+    // The next start and the next night find every install told: nothing more is sent.
+    assertThat(notices.check()).isZero();
+    assertThat(jdbc.sql("select reconsent_mark_teams()").query(Integer.class).single()).isZero();
+    assertThat(notices.check()).isZero();
+    dispatcher.dispatch();
+    assertThat(slackNotices()).hasSize(1);
+    assertThat(teamsNotices()).hasSize(1);
+    assertThat(
+            jdbc.sql("select count(*) from notification where kind = 'RECONSENT'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+
+    // Reinstalled with files:read, a workspace is not told again, nor is one that has it.
+    jdbc.sql("update slack_installation set bot_scopes = bot_scopes || ',files:read'").update();
+    assertThat(notices.check()).isZero();
+  }
+}
