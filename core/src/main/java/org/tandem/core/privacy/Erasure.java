@@ -118,6 +118,8 @@ public class Erasure {
     for (String sql :
         List.of(
             "delete from chat_identity where tenant_id = ? and employee_id = ?",
+            // The identity provider's account (userName, names): a later push makes a new person.
+            "delete from scim_user where tenant_id = ? and employee_id = ?",
             "delete from teams_conversation where tenant_id = ? and employee_id = ?",
             "delete from mission_dismissal where tenant_id = ? and employee_id = ?",
             "delete from notification where tenant_id = ? and employee_id = ? and sent_at is null",

@@ -175,6 +175,12 @@ class PersonalDataTest {
   @Test
   void anAdminErasesAPersonAfterConfirmingAndTheFiguresStillAddUp() throws Exception {
     Figures before = reports.compute(tenant, Period.year(today.getYear()), Dimension.SITE).totals();
+    // Provisioned by the identity provider too: its account of her goes with her name.
+    jdbc.sql(
+            "insert into scim_user (tenant_id, id, employee_id, user_name, given_name)"
+                + " values (?, gen_random_uuid(), ?, 'ana@globex.example', 'Ana')")
+        .params(tenant.value(), ana.id())
+        .update();
     Reply.File anasFile = file(new Chat(engine, ana, Locale.ENGLISH).say("my data"));
 
     Chat ines = new Chat(engine, admin, Locale.ENGLISH);
@@ -210,6 +216,12 @@ class PersonalDataTest {
     assertThat(erased.site()).isEqualTo("Esch");
     assertThat(
             jdbc.sql("select count(*) from chat_identity where tenant_id = ? and employee_id = ?")
+                .params(tenant.value(), ana.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from scim_user where tenant_id = ? and employee_id = ?")
                 .params(tenant.value(), ana.id())
                 .query(Integer.class)
                 .single())
