@@ -111,12 +111,13 @@ create table reconsent_notice (
 
 -- Teams cannot say which app package a tenant runs: every tenant with Teams installs at the upgrade
 -- to this version runs the old package and is told once. Tenants that install later upload the
--- package of this version, which has supportsFiles.
-create function reconsent_mark_teams() returns integer language sql as $$
+-- package of this version, which has supportsFiles. (Given a tenant, it marks that one only.)
+create function reconsent_mark_teams(only_tenant bigint default null) returns integer language sql as $$
     with marked as (
         insert into reconsent_notice (platform, install_id, requirement, tenant_id)
         select distinct 'TEAMS', c.tenant_id::text, 'supportsFiles', c.tenant_id
         from teams_conversation c
+        where only_tenant is null or c.tenant_id = only_tenant
         on conflict do nothing
         returning 1)
     select count(*)::integer from marked;

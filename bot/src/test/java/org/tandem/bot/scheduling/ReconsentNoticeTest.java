@@ -58,9 +58,15 @@ class ReconsentNoticeTest {
   final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  /** "Add to Slack" as Slack runs it; the fake grants "commands,chat:write", no files:read. */
+  /** "Add to Slack" as Slack runs it, granting "commands,chat:write" and no files:read. */
   private void installInSlack() throws Exception {
-    slack.user("U0INSTALLER", "Claire Weber", "en-GB", "Europe/Luxembourg", "claire@newco.example");
+    slack.answer(
+        "oauth.v2.access",
+        """
+        {"ok":true,"access_token":"xoxb-old-install","token_type":"bot",
+         "scope":"commands,chat:write","bot_user_id":"UBOT","app_id":"A0TANDEM",
+         "team":{"id":"T0OLDCO","name":"Old Co"},"authed_user":{"id":"U0OLDADMIN"}}""");
+    slack.user("U0OLDADMIN", "Claire Weber", "en-GB", "Europe/Luxembourg", "claire@oldco.example");
     HttpResponse<String> page =
         http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/install"))
@@ -81,7 +87,7 @@ class ReconsentNoticeTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(done.statusCode()).isLessThan(400);
-    slack.await("chat.postMessage", c -> "U0INSTALLER".equals(c.param("channel")));
+    slack.await("chat.postMessage", c -> "U0OLDADMIN".equals(c.param("channel")));
   }
 
   private List<FakeSlackApi.Call> slackNotices() {
@@ -94,28 +100,47 @@ class ReconsentNoticeTest {
     return teams.sent.stream().filter(s -> s[1].contains("updated Tandem app package")).toList();
   }
 
+  /** The re-consent messages written for the two companies of this test. */
+  private int written() {
+    return jdbc.sql(
+            """
+            select count(*) from notification n join tenant t on t.id = n.tenant_id
+            where n.kind = 'RECONSENT' and t.external_id in ('T0OLDCO', ?)""")
+        .param(teamsTenant)
+        .query(Integer.class)
+        .single();
+  }
+
+  String teamsTenant;
+
   @Test
   void theAdminsOfExistingInstallsAreToldOnceHowToConsent() throws Exception {
     installInSlack();
     assertThat(
-            jdbc.sql("select bot_scopes from slack_installation where team_id = 'T0NEW'")
+            jdbc.sql("select bot_scopes from slack_installation where team_id = 'T0OLDCO'")
                 .query(String.class)
                 .single())
         .doesNotContain("files:read");
 
     // A Teams tenant whose first installer is its admin, installed before the upgrade: the
-    // migration marked every such tenant (reconsent_mark_teams, run again here as it ran then).
-    String tenant = UUID.randomUUID().toString();
+    // migration marked every such tenant (reconsent_mark_teams, run here for this one).
+    teamsTenant = UUID.randomUUID().toString();
     TeamsActivities activities = new TeamsActivities(port, APP_ID, teams, jdbc);
-    activities.post(activities.installationUpdate(tenant, "29:amelie", "aad-amelie", "personal"));
-    assertThat(jdbc.sql("select reconsent_mark_teams()").query(Integer.class).single())
-        .isEqualTo(1);
+    activities.post(
+        activities.installationUpdate(teamsTenant, "29:amelie", "aad-amelie", "personal"));
+    long company =
+        jdbc.sql("select id from tenant where platform = 'TEAMS' and external_id = ?")
+            .param(teamsTenant)
+            .query(Long.class)
+            .single();
+    assertThat(markTeams(company)).isEqualTo(1);
 
-    assertThat(notices.check()).isEqualTo(2);
+    notices.check();
+    assertThat(written()).isEqualTo(2);
     dispatcher.dispatch();
     assertThat(slackNotices()).hasSize(1);
     FakeSlackApi.Call told = slackNotices().get(0);
-    assertThat(told.param("channel")).isEqualTo("U0INSTALLER");
+    assertThat(told.param("channel")).isEqualTo("U0OLDADMIN");
     assertThat(told.param("text"))
         .contains("Tandem needs one more permission")
         .contains("https://tandem.example.com/slack/install")
@@ -124,20 +149,25 @@ class ReconsentNoticeTest {
     assertThat(teamsNotices().get(0)[1]).contains("Manage apps");
 
     // The next start and the next night find every install told: nothing more is sent.
-    assertThat(notices.check()).isZero();
-    assertThat(jdbc.sql("select reconsent_mark_teams()").query(Integer.class).single()).isZero();
-    assertThat(notices.check()).isZero();
+    notices.check();
+    assertThat(markTeams(company)).isZero();
+    notices.check();
     dispatcher.dispatch();
     assertThat(slackNotices()).hasSize(1);
     assertThat(teamsNotices()).hasSize(1);
-    assertThat(
-            jdbc.sql("select count(*) from notification where kind = 'RECONSENT'")
-                .query(Integer.class)
-                .single())
-        .isEqualTo(2);
+    assertThat(written()).isEqualTo(2);
 
-    // Reinstalled with files:read, a workspace is not told again, nor is one that has it.
-    jdbc.sql("update slack_installation set bot_scopes = bot_scopes || ',files:read'").update();
-    assertThat(notices.check()).isZero();
+    // Reinstalled with files:read, the workspace is not told again.
+    jdbc.sql(
+            "update slack_installation set bot_scopes = bot_scopes || ',files:read'"
+                + " where team_id = 'T0OLDCO'")
+        .update();
+    notices.check();
+    assertThat(written()).isEqualTo(2);
+  }
+
+  /** What the upgrade's migration did for every Teams tenant, for this one. */
+  private int markTeams(long company) {
+    return jdbc.sql("select reconsent_mark_teams(?)").param(company).query(Integer.class).single();
   }
 }

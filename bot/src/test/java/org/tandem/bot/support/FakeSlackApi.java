@@ -242,7 +242,9 @@ public final class FakeSlackApi implements AutoCloseable {
                   new Call(path, body).param("user"),
                   "{\"ok\":false,\"error\":\"user_not_found\"}");
           case "oauth.v2.access" ->
-              "{\"ok\":true,\"access_token\":\"xoxb-installed-token\",\"token_type\":\"bot\",\"scope\":\"commands,chat:write\",\"bot_user_id\":\"UBOT\",\"app_id\":\"A0TANDEM\",\"team\":{\"id\":\"T0NEW\",\"name\":\"New Co\"},\"authed_user\":{\"id\":\"U0INSTALLER\"}}";
+              answers.getOrDefault(
+                  method,
+                  "{\"ok\":true,\"access_token\":\"xoxb-installed-token\",\"token_type\":\"bot\",\"scope\":\"commands,chat:write\",\"bot_user_id\":\"UBOT\",\"app_id\":\"A0TANDEM\",\"team\":{\"id\":\"T0NEW\",\"name\":\"New Co\"},\"authed_user\":{\"id\":\"U0INSTALLER\"}}");
           case "conversations.open" ->
               answers.getOrDefault(method, "{\"ok\":true,\"channel\":{\"id\":\"D0TANDEM\"}}");
           case "files.getUploadURLExternal" -> {
