@@ -373,7 +373,8 @@ public class People {
       return Outcome.refused(no.get());
     }
     Optional<Employee> target = employees.findByIdAndTenantId(targetId, tenant.value());
-    if (target.isEmpty()) {
+    // An erased person is a nameless row kept for the figures: nobody to give a role to.
+    if (target.isEmpty() || target.get().erased()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
     if (target.get().has(role) != granted) {

@@ -239,6 +239,8 @@ class PersonalDataTest {
         ines.click(EraseIntent.ERASE, Map.of("person", Long.toString(ana.id()))),
         Reply.Notice.Level.WARNING,
         "can't find");
+    assertThat(people.grant(tenant, admin.id(), ana.id(), Role.CSR_MANAGER).refusal().code())
+        .isEqualTo(ReasonCode.NOT_FOUND);
     List<AdminAudit.Entry> trail = audit.read(tenant, admin.id(), 50, null).value().entries();
     assertThat(trail.get(0).kind()).isEqualTo(AdminAudit.Kind.ERASED);
     assertThat(trail.get(0).detail()).containsEntry("person", "#" + ana.id());
