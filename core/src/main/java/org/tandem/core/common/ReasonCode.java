@@ -55,6 +55,7 @@ public enum ReasonCode {
   // The company directory (issue 11): its rules whichever way the data arrives.
   SELF_MANAGER,
   MANAGER_LOOP,
+  MANAGER_LOOP_IN_FILE,
   VALUE_TOO_LONG,
   EMAIL_MISSING,
   EMAIL_INVALID,

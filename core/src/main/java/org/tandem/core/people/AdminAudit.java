@@ -40,6 +40,8 @@ public class AdminAudit {
     LINK_CODE_ISSUED,
     TENANT_LINKED,
     IMPORTED,
+    /** An admin changed one person's site, department, country or line manager. */
+    DIRECTORY_CHANGED,
     /** The chat platform removed Tandem (an admin uninstalled it there): its token is deleted. */
     UNINSTALLED,
     /** An admin issued the identity provider's SCIM token (never recorded itself). */

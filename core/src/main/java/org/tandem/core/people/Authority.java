@@ -36,6 +36,8 @@ public class Authority {
     CONNECT_DIRECTORY(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Erase a person's name and contacts (their hours stay, anonymously). */
     ERASE_PERSON(ReasonCode.ADMINS_ONLY, Role.ADMIN),
+    /** See and edit one person's site, department, country and line manager. */
+    EDIT_DIRECTORY(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Read the trail of admin actions. */
     READ_ADMIN_AUDIT(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Participation reports: CSR managers and admins. */

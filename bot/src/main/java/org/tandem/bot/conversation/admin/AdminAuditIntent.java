@@ -133,9 +133,16 @@ class AdminAuditIntent implements Handler {
       case TENANT_LINKED -> texts.t(kind, d.getOrDefault("linked", ""));
       case UNINSTALLED -> texts.t(kind, d.getOrDefault("workspace", ""));
       case IMPORTED ->
-          d.containsKey("association")
-              ? texts.t("audit.kind.imported.association", d.get("association"))
-              : texts.t(kind, d.getOrDefault("mission", ""));
+          d.containsKey("directory")
+              ? texts.t(
+                  "audit.kind.imported.directory",
+                  d.get("directory"),
+                  d.getOrDefault("added", "0"),
+                  d.getOrDefault("updated", "0"),
+                  d.getOrDefault("skipped", "0"))
+              : d.containsKey("association")
+                  ? texts.t("audit.kind.imported.association", d.get("association"))
+                  : texts.t(kind, d.getOrDefault("mission", ""));
       case POLICY_CHANGED -> texts.t(kind) + ": " + policyChanges(d, texts);
       case SCIM_TOKEN_ISSUED ->
           texts.t("true".equals(d.get("replaced")) ? kind + ".replaced" : kind);
@@ -143,6 +150,7 @@ class AdminAuditIntent implements Handler {
       case PERSON_REACTIVATED -> texts.t(kind, d.getOrDefault("person", ""));
       case COUNTRY_OVERRIDE -> countryChanges(d, texts);
       case ERASED -> texts.t(kind, d.getOrDefault("person", ""));
+      case DIRECTORY_CHANGED -> texts.t(kind, d.getOrDefault("person", "")) + directory(d, texts);
     };
   }
 
@@ -170,6 +178,17 @@ class AdminAuditIntent implements Handler {
     return texts.t("audit.kind.country_override", country)
         + texts.colon()
         + policyChanges(changed, texts);
+  }
+
+  /** "site Esch → Metz; line manager → Boss", with the labels of the person card. */
+  private static String directory(Map<String, String> d, Texts texts) {
+    List<String> shown = new ArrayList<>();
+    for (String field : List.of("site", "department", "country", "manager")) {
+      if (d.containsKey(field)) {
+        shown.add(texts.t("person." + field) + " " + change(d.get(field), texts));
+      }
+    }
+    return shown.isEmpty() ? "" : ": " + String.join("; ", shown);
   }
 
   /** Each field changed, in the policy card's order, with its label in the reader's language. */
