@@ -43,6 +43,8 @@ class TextUnderstanding {
           // "associations croix", "nouvelle association Caritas": the command's words first.
           rule("new association", "^(new association|nouvelle association|neuer verein)\\b"),
           rule("associations", "^(associations|vereine)\\b"),
+          // "person Claire", "personne claire@acme.lu": an admin opens a directory entry.
+          rule("person", "^(person|personne) (?!ne\\b)\\S"),
           rule(
               "report",
               "^(reports?|rapports?|bericht|berichte)\\b"

@@ -17,6 +17,8 @@ import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Who;
+import org.tandem.bot.conversation.directory.DirectoryFile;
+import org.tandem.bot.conversation.directory.DirectoryUploads;
 import org.tandem.bot.demo.TryItMode;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
@@ -41,9 +43,15 @@ class TryChatController {
   private final HtmlRenderer renderer;
   private final Tenants tenants;
   private final People people;
+  private final DirectoryUploads uploads;
 
   TryChatController(
-      ConversationEngine engine, HtmlRenderer renderer, Tenants tenants, People people) {
+      ConversationEngine engine,
+      HtmlRenderer renderer,
+      Tenants tenants,
+      People people,
+      DirectoryUploads uploads) {
+    this.uploads = uploads;
     this.engine = engine;
     this.renderer = renderer;
     this.tenants = tenants;
@@ -68,7 +76,8 @@ class TryChatController {
           "try.role.admin",
           "try.role.csr",
           "try.role.employee",
-          "try.help");
+          "try.help",
+          "try.upload");
 
   @GetMapping("/try/words")
   Map<String, String> words(@RequestParam(defaultValue = "en") String locale) {
@@ -139,6 +148,32 @@ class TryChatController {
 
   private ResponseEntity<String> answer(
       String handle, String locale, java.util.function.Function<Who, Inbound> inbound) {
+    return reply(handle, locale, who -> engine.handle(inbound.apply(who)));
+  }
+
+  /**
+   * The upload button: the file's bytes as the request's body, its name in the query; read up to
+   * {@link DirectoryFile#MAX_BYTES} and no further.
+   */
+  @PostMapping(value = "/try/upload", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> upload(
+      @RequestParam String handle,
+      @RequestParam(required = false) String locale,
+      @RequestParam(defaultValue = "") String name,
+      jakarta.servlet.http.HttpServletRequest request)
+      throws java.io.IOException {
+    byte[] content = request.getInputStream().readNBytes(DirectoryFile.MAX_BYTES + 1);
+    return reply(
+        handle,
+        locale,
+        who ->
+            uploads
+                .before(who, name, content.length)
+                .orElseGet(() -> uploads.received(who, name, content)));
+  }
+
+  private ResponseEntity<String> reply(
+      String handle, String locale, java.util.function.Function<Who, Reply> answer) {
     Optional<Tenant> demo = tenants.find(Platform.LOCAL, DEMO_TENANT);
     Optional<Employee> me =
         demo.flatMap(t -> people.identify(t.id(), IdentityKind.LOCAL, nz(handle)));
@@ -156,7 +191,7 @@ class TryChatController {
     java.util.Locale language =
         locale == null || locale.isBlank() ? e.locale() : java.util.Locale.forLanguageTag(locale);
     Who who = Who.of(e, language, "web");
-    return ResponseEntity.ok(renderer.render(engine.handle(inbound.apply(who))));
+    return ResponseEntity.ok(renderer.render(answer.apply(who)));
   }
 
   private static String nz(String s) {

@@ -84,9 +84,11 @@ class ProfileDialog implements Handler {
               p.availability());
     }
     String intro =
-        me.onboarded()
-            ? texts.t("profile.intro.edit")
-            : texts.t("profile.intro.welcome", me.displayName());
+        (me.onboarded()
+                ? texts.t("profile.intro.edit")
+                : texts.t("profile.intro.welcome", me.displayName()))
+            + "\n"
+            + workplace(me, texts);
     return Reply.of(form.form(p, intro, texts));
   }
 
@@ -188,6 +190,21 @@ class ProfileDialog implements Handler {
                 Button.primary(texts.t("button.find"), "missions.find", Map.of()),
                 Button.of(texts.t("button.profile"), "profile.edit", Map.of())),
             null));
+  }
+
+  /** Where the company directory says the person works, and who their line manager is. */
+  private String workplace(Employee me, Texts texts) {
+    String place =
+        java.util.stream.Stream.of(me.site(), me.department(), me.country())
+            .filter(v -> v != null && !v.isBlank())
+            .collect(java.util.stream.Collectors.joining(" · "));
+    String manager =
+        me.managerId() == null
+            ? null
+            : people.find(me.tenantId(), me.managerId()).map(Employee::displayName).orElse(null);
+    String unset = texts.t("profile.workplace.unset");
+    return texts.t(
+        "profile.workplace", place.isEmpty() ? unset : place, manager == null ? unset : manager);
   }
 
   private static OptionalInt parseInt(String s) {
