@@ -24,6 +24,8 @@ import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
+import org.tandem.bot.conversation.directory.DirectoryFile;
+import org.tandem.bot.conversation.directory.DirectoryUploads;
 
 /**
  * Works the Slack rows of the inbox. The person is looked up first (Slack's {@code users.info} on
@@ -51,6 +53,8 @@ class SlackAnswering implements InboxHandler {
   private final SlackTokens tokens;
   private final Slack slack;
   private final TransactionTemplate tx;
+  private final DirectoryUploads uploads;
+  private final SlackFileDownload download;
 
   SlackAnswering(
       Inbox inbox,
@@ -58,7 +62,11 @@ class SlackAnswering implements InboxHandler {
       SlackConversation conversation,
       SlackTokens tokens,
       Slack slack,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      DirectoryUploads uploads,
+      SlackFileDownload download) {
+    this.uploads = uploads;
+    this.download = download;
     this.inbox = inbox;
     this.people = people;
     this.conversation = conversation;
@@ -86,13 +94,20 @@ class SlackAnswering implements InboxHandler {
     }
     if (!item.answered()) {
       Who who = people.who(request.teamId(), request.teamDomain(), request.userId(), token.get());
+      // A shared file is fetched before the transaction: a network call never holds a connection.
+      Shared shared = "file".equals(request.kind()) ? fetch(request, who, token.get()) : null;
       String answer =
           tx.execute(
               s -> {
                 if (!inbox.holds(item)) {
                   return null; // another worker took the row over: it answers
                 }
-                Reply reply = reply(request, who);
+                Reply reply =
+                    shared == null
+                        ? reply(request, who)
+                        : shared.early() != null
+                            ? shared.early()
+                            : uploads.received(who, request.file().name(), shared.content());
                 String json = SlackIntake.json(render(reply, request, who, item.receivedAt()));
                 inbox.answered(item, json, who.tenant().value(), who.employeeId());
                 return json;
@@ -104,6 +119,21 @@ class SlackAnswering implements InboxHandler {
     } else {
       deliver(item, request, token.get());
     }
+  }
+
+  /** A shared file in hand, or the answer that says why it is not read. */
+  private record Shared(Reply early, byte[] content) {}
+
+  private Shared fetch(SlackRequest request, Who who, String token) {
+    SlackRequest.SharedFile f = request.file();
+    var early = uploads.before(who, f.name(), f.size());
+    if (early.isPresent()) {
+      return new Shared(early.get(), null);
+    }
+    return download
+        .fetch(token, f.url(), DirectoryFile.MAX_BYTES)
+        .map(bytes -> new Shared(null, bytes))
+        .orElseGet(() -> new Shared(uploads.failed(who, "Slack"), null));
   }
 
   private Reply reply(SlackRequest r, Who who) {
@@ -241,7 +271,8 @@ class SlackAnswering implements InboxHandler {
       }
     }
     String channel =
-        "text".equals(request.kind()) && request.channelId() != null
+        ("text".equals(request.kind()) || "file".equals(request.kind()))
+                && request.channelId() != null
             ? request.channelId()
             : request.userId();
     call(

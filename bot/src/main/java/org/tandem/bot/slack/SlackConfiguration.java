@@ -27,6 +27,7 @@ import org.tandem.bot.channels.HttpTimeouts;
 import org.tandem.bot.channels.Inbox;
 import org.tandem.bot.channels.InboxWorker;
 import org.tandem.bot.conversation.ConversationEngine;
+import org.tandem.bot.conversation.directory.DirectoryUploads;
 import org.tandem.bot.security.TokenCipher;
 import org.tandem.core.people.People;
 import org.tandem.core.places.Geocoder;
@@ -111,8 +112,18 @@ class SlackConfiguration {
       SlackConversation conversation,
       SlackTokens tokens,
       Slack slack,
-      TransactionTemplate tx) {
-    return new SlackAnswering(inbox, people, conversation, tokens, slack, tx);
+      TransactionTemplate tx,
+      DirectoryUploads uploads,
+      SlackSettings settings) {
+    return new SlackAnswering(
+        inbox,
+        people,
+        conversation,
+        tokens,
+        slack,
+        tx,
+        uploads,
+        new SlackFileDownload(slack, settings.apiUrl()));
   }
 
   @Bean
@@ -251,6 +262,8 @@ class SlackConfiguration {
           new FormSubmissionHandler(people, conversation, inbox, worker, tx));
       app.event(AppHomeOpenedEvent.class, new AppHomeHandler(intake));
       app.event(MessageEvent.class, new DirectMessageHandler(intake));
+      app.event(
+          com.slack.api.model.event.MessageFileShareEvent.class, new FileShareHandler(intake));
       app.event(AppMentionEvent.class, new MentionHandler(intake));
     }
   }

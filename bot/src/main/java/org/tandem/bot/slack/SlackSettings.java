@@ -20,7 +20,7 @@ record SlackSettings(
     String scopes) {
 
   static final String DEFAULT_SCOPES =
-      "commands,chat:write,im:history,im:write,app_mentions:read,users:read,users:read.email,files:write";
+      "commands,chat:write,im:history,im:write,app_mentions:read,users:read,users:read.email,files:write,files:read";
 
   static SlackSettings from(Environment env) {
     return new SlackSettings(

@@ -44,6 +44,8 @@ public final class FakeSlackApi implements AutoCloseable {
   private final List<String> postedMetadata = new CopyOnWriteArrayList<>();
   private final List<String> completed = new CopyOnWriteArrayList<>();
   private final Map<String, Duration> hanging = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final Map<String, String> fileTokens = new ConcurrentHashMap<>();
 
   /** The workspace of the bot token, as {@code auth.test} tells it. */
   private final String team;
@@ -133,6 +135,23 @@ public final class FakeSlackApi implements AutoCloseable {
             + "\"}}}");
   }
 
+  /**
+   * A file shared in Slack, served at the {@code url_private_download} returned, to the bearer of
+   * {@code token} only: anyone else gets Slack's sign-in page (HTML, 200), as Slack answers a token
+   * without {@code files:read}.
+   */
+  public String file(String name, byte[] content, String token) {
+    String id = "F" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    files.put(id, content.clone());
+    fileTokens.put(id, token);
+    return "http://127.0.0.1:"
+        + server.getAddress().getPort()
+        + "/files-pri/T0ACME-"
+        + id
+        + "/download/"
+        + name;
+  }
+
   public List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -177,6 +196,24 @@ public final class FakeSlackApi implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     byte[] raw = exchange.getRequestBody().readAllBytes();
     String body = new String(raw, StandardCharsets.UTF_8);
+    if (path.startsWith("/files-pri/")) {
+      String id = path.substring("/files-pri/T0ACME-".length(), path.indexOf("/download/"));
+      calls.add(new Call(path, ""));
+      String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      byte[] file = files.get(id);
+      boolean allowed = file != null && ("Bearer " + fileTokens.get(id)).equals(auth);
+      byte[] out =
+          allowed
+              ? file
+              : "<html><body>Sign in to Slack</body></html>".getBytes(StandardCharsets.UTF_8);
+      exchange
+          .getResponseHeaders()
+          .add("Content-Type", allowed ? "application/octet-stream" : "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, out.length);
+      exchange.getResponseBody().write(out);
+      exchange.close();
+      return;
+    }
     if (path.startsWith("/upload/")) {
       uploads.put(path.substring("/upload/".length()), raw);
       calls.add(new Call(path, ""));
