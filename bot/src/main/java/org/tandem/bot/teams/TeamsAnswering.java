@@ -15,6 +15,8 @@ import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
+import org.tandem.bot.conversation.directory.DirectoryFile;
+import org.tandem.bot.conversation.directory.DirectoryUploads;
 import org.tandem.core.people.Role;
 
 /**
@@ -34,6 +36,8 @@ class TeamsAnswering implements InboxHandler {
   private final TeamsFiles files;
   private final BotConnector connector;
   private final TransactionTemplate tx;
+  private final DirectoryUploads uploads;
+  private final TeamsFileDownload download;
 
   TeamsAnswering(
       Inbox inbox,
@@ -42,7 +46,11 @@ class TeamsAnswering implements InboxHandler {
       ConversationReferences references,
       TeamsFiles files,
       BotConnector connector,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      DirectoryUploads uploads,
+      TeamsFileDownload download) {
+    this.uploads = uploads;
+    this.download = download;
     this.inbox = inbox;
     this.people = people;
     this.engine = engine;
@@ -63,6 +71,11 @@ class TeamsAnswering implements InboxHandler {
     JsonNode activity = stored.path("activity");
     if (!item.answered()) {
       Who who = people.who(activity);
+      // A file sent in the chat is fetched before the transaction: a network call never holds one.
+      Shared shared =
+          activity.path("type").asText().equals("message")
+              ? TeamsFileDownload.attached(activity).map(f -> fetch(f, who)).orElse(null)
+              : null;
       String answer =
           tx.execute(
               s -> {
@@ -70,9 +83,11 @@ class TeamsAnswering implements InboxHandler {
                   return null;
                 }
                 ObjectNode out =
-                    activity.path("type").asText().equals("message")
-                        ? message(who, activity, stored.path("base").asText())
-                        : installation(who, activity);
+                    shared != null
+                        ? file(who, activity, shared)
+                        : activity.path("type").asText().equals("message")
+                            ? message(who, activity, stored.path("base").asText())
+                            : installation(who, activity);
                 inbox.answered(
                     item, out == null ? null : write(out), who.tenant().value(), who.employeeId());
                 return out == null ? "" : write(out);
@@ -90,6 +105,35 @@ class TeamsAnswering implements InboxHandler {
     } else {
       deliver(item, activity, read(item.answer()));
     }
+  }
+
+  /** A shared file in hand, or the answer that says why it is not read. */
+  private record Shared(String name, Reply early, byte[] content) {}
+
+  private Shared fetch(TeamsFileDownload.Attached f, Who who) {
+    var early = uploads.before(who, f.name(), -1);
+    if (early.isPresent()) {
+      return new Shared(f.name(), early.get(), null);
+    }
+    return download
+        .fetch(f.url(), DirectoryFile.MAX_BYTES)
+        .map(bytes -> new Shared(f.name(), null, bytes))
+        .orElseGet(() -> new Shared(f.name(), uploads.failed(who, "Microsoft Teams"), null));
+  }
+
+  /** The directory file's preview (or why it is not read), as a reply in the personal chat. */
+  private ObjectNode file(Who who, JsonNode activity, Shared shared) {
+    references.remember(who.tenant(), who.employeeId(), activity);
+    Reply reply =
+        shared.early() != null
+            ? shared.early()
+            : uploads.received(who, shared.name(), shared.content());
+    ObjectNode answer = AdaptiveCards.message(reply);
+    answer.set("from", activity.path("recipient"));
+    answer.set("recipient", activity.path("from"));
+    answer.set("conversation", activity.path("conversation"));
+    answer.put("replyToId", activity.path("id").asText());
+    return answer;
   }
 
   private ObjectNode message(Who who, JsonNode activity, String base) {

@@ -11,6 +11,7 @@ import org.springframework.web.client.RestClient;
 import org.tandem.bot.channels.HttpTimeouts;
 import org.tandem.bot.channels.Inbox;
 import org.tandem.bot.conversation.ConversationEngine;
+import org.tandem.bot.conversation.directory.DirectoryUploads;
 import org.tandem.core.people.People;
 import org.tandem.core.tenants.Tenants;
 
@@ -59,8 +60,19 @@ class TeamsConfiguration {
       ConversationReferences references,
       TeamsFiles files,
       BotConnector connector,
-      TransactionTemplate tx) {
-    return new TeamsAnswering(inbox, people, engine, references, files, connector, tx);
+      TransactionTemplate tx,
+      DirectoryUploads uploads,
+      HttpTimeouts timeouts) {
+    return new TeamsAnswering(
+        inbox,
+        people,
+        engine,
+        references,
+        files,
+        connector,
+        tx,
+        uploads,
+        new TeamsFileDownload(http(timeouts)));
   }
 
   @Bean

@@ -54,6 +54,21 @@ public final class FakeBotConnector implements AutoCloseable {
 
   private final HttpServer server;
 
+  private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** How many times a file was fetched from {@link #file}'s addresses. */
+  public final AtomicInteger fileDownloads = new AtomicInteger();
+
+  /**
+   * A file a person sent in the personal chat, as OneDrive serves it at the pre-authorised {@code
+   * downloadUrl} Teams hands the bot (no token needed).
+   */
+  public String file(String name, byte[] content) {
+    String id = java.util.UUID.randomUUID().toString();
+    files.put(id, content.clone());
+    return baseUrl() + "/files/" + id + "/" + name;
+  }
+
   public FakeBotConnector() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -64,6 +79,16 @@ public final class FakeBotConnector implements AutoCloseable {
         "/",
         x -> {
           String path = x.getRequestURI().getPath();
+          if (path.startsWith("/files/")) {
+            fileDownloads.incrementAndGet();
+            byte[] file = files.get(path.split("/")[2]);
+            x.sendResponseHeaders(file == null ? 404 : 200, file == null ? -1 : file.length);
+            if (file != null) {
+              x.getResponseBody().write(file);
+            }
+            x.close();
+            return;
+          }
           if (path.contains("hang") && path.contains("/activities") && !hang.isZero()) {
             try {
               Thread.sleep(hang.toMillis());
