@@ -30,6 +30,24 @@ import org.tandem.core.people.DirectoryPlan;
 @Component
 class DirectoryIntent implements Handler {
 
+  /** Two people of the template: Claire has no manager, Marc's is Claire. */
+  private static final List<List<String>> EXAMPLE =
+      List.of(
+          List.of(
+              "claire.martin@example.com",
+              "Claire Martin",
+              "Esch-sur-Alzette",
+              "Finance",
+              "LU",
+              ""),
+          List.of(
+              "marc.weber@example.com",
+              "Marc Weber",
+              "Luxembourg",
+              "IT",
+              "LU",
+              "claire.martin@example.com"));
+
   private final Directory directory;
   private final ReportFiles files;
 
@@ -108,14 +126,15 @@ class DirectoryIntent implements Handler {
    * that Excel reads the accents; French and German Excel separate with semicolons.
    */
   private Reply template(Who who, Texts texts) {
-    boolean english = texts.locale().getLanguage().equals("en");
-    String header = texts.t("directory.columns").replace(", ", english ? "," : ";");
-    String example = texts.t("directory.template.example").replace("\\n", "\n");
+    String separator = texts.locale().getLanguage().equals("en") ? "," : ";";
+    String header = texts.t("directory.columns").replace(", ", separator);
+    StringBuilder csv = new StringBuilder(header).append("\r\n");
+    for (List<String> row : EXAMPLE) {
+      csv.append(String.join(separator, row)).append("\r\n");
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
-    out.writeBytes(
-        (header + "\r\n" + example.replace("\n", "\r\n") + "\r\n")
-            .getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(csv.toString().getBytes(StandardCharsets.UTF_8));
     String name = texts.t("directory.template.name");
     ReportFiles.Stored stored = files.store(who.tenant(), name, "text/csv", out.toByteArray());
     return Reply.of(
