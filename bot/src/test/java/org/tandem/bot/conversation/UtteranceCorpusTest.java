@@ -110,6 +110,8 @@ class UtteranceCorpusTest {
           en | remote                                       | missions
           en | profile                                      | profile
           de | gibt es etwas für Buchhalter?                | missions
+          en | person Claire                                | person
+          fr | personne claire@acme.lu                      | person
           """)
   void everyQuotedSentenceReachesItsIntent(String language, String text, String intent) {
     assertThat(intentOf(language, text)).isEqualTo(intent);
