@@ -45,7 +45,10 @@ class FormButtonsTest {
             Long.toString(mission.associationId()),
             // Rejecting asks why before the core decides: any entry gets the form.
             "entryId",
-            "1");
+            "1",
+            // A person's directory entry (person.edit): the admin's own.
+            "id",
+            Long.toString(ana.id()));
 
     assertThat(engine.formActions())
         .contains(
