@@ -56,6 +56,11 @@ public final class FakeBotConnector implements AutoCloseable {
 
   private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** The next this many file downloads answer only after {@link #fileHang}. */
+  public final AtomicInteger fileHangs = new AtomicInteger();
+
+  public volatile java.time.Duration fileHang = java.time.Duration.ZERO;
+
   /** How many times a file was fetched from {@link #file}'s addresses. */
   public final AtomicInteger fileDownloads = new AtomicInteger();
 
@@ -81,6 +86,13 @@ public final class FakeBotConnector implements AutoCloseable {
           String path = x.getRequestURI().getPath();
           if (path.startsWith("/files/")) {
             fileDownloads.incrementAndGet();
+            if (fileHangs.getAndDecrement() > 0) {
+              try {
+                Thread.sleep(fileHang.toMillis());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
             byte[] file = files.get(path.split("/")[2]);
             x.sendResponseHeaders(file == null ? 404 : 200, file == null ? -1 : file.length);
             if (file != null) {

@@ -25,7 +25,8 @@ import org.tandem.bot.support.TeamsActivities;
  * The first person to add Tandem in a new Teams tenant sends the directory as an XLSX file in the
  * personal chat (the manifest's {@code supportsFiles}): the Bot-Framework-authenticated activity
  * names the file's pre-authorised {@code downloadUrl}, Tandem answers with the preview card, and
- * the card's Confirm (an {@code adaptiveCard/action} invoke) applies it.
+ * the card's Confirm (an {@code adaptiveCard/action} invoke) applies it. An employee's file is not
+ * fetched; a download that hangs past the read timeout is tried again by the inbox.
  */
 @BotTest
 class DirectoryFileInTeamsTest {
@@ -37,6 +38,9 @@ class DirectoryFileInTeamsTest {
   @DynamicPropertySource
   static void teams(DynamicPropertyRegistry registry) {
     connector.configure(registry, APP_ID);
+    // Short limits, set here and asserted by what happens: a hanging download times out.
+    registry.add("tandem.http.read-timeout", () -> "PT0.5S");
+    registry.add("tandem.inbox.backoff", () -> "PT0.2S");
   }
 
   @AfterAll
@@ -64,6 +68,30 @@ class DirectoryFileInTeamsTest {
     }
     book.finish();
     return out.toByteArray();
+  }
+
+  @Test
+  void aDownloadThatHangsTimesOutAndIsTriedAgainFromTheInbox() throws Exception {
+    TeamsActivities teams = new TeamsActivities(port, APP_ID, connector, jdbc);
+    String tenant = UUID.randomUUID().toString();
+    String user = "hang-" + UUID.randomUUID().toString().substring(0, 8);
+    teams.post(teams.installationUpdate(tenant, user, "aad-" + user, "personal"));
+    ObjectNode message = teams.message(tenant, user, "aad-" + user, "");
+    ObjectNode attachment = message.putArray("attachments").addObject();
+    attachment.put("contentType", "application/vnd.microsoft.teams.file.download.info");
+    attachment.put("name", "slow.xlsx");
+    attachment
+        .putObject("content")
+        .put("downloadUrl", connector.file("slow.xlsx", xlsx()))
+        .put("fileType", "xlsx");
+    int before = connector.fileDownloads.get();
+    connector.fileHang = java.time.Duration.ofSeconds(3);
+    connector.fileHangs.set(1);
+    connector.sent.clear();
+    teams.post(message);
+    // The first download outlived the 0.5 s read timeout; the inbox tried again, and it came.
+    assertThat(connector.fileDownloads.get() - before).isEqualTo(2);
+    assertThat(connector.sent.get(connector.sent.size() - 1)[1]).contains("2 to add");
   }
 
   @Test
@@ -110,6 +138,27 @@ class DirectoryFileInTeamsTest {
     HttpResponse<String> r = teams.post(click);
     assertThat(r.body())
         .contains("Directory updated from staff.xlsx: 2 added, 0 updated, 1 line left out");
+    // Someone else of the tenant (an employee) sends a file: it is neither fetched nor read.
+    int fetched = connector.fileDownloads.get();
+    String other = "emp-" + UUID.randomUUID().toString().substring(0, 8);
+    ObjectNode theirs = teams.message(tenant, other, "aad-" + other, "");
+    ObjectNode file = theirs.putArray("attachments").addObject();
+    file.put("contentType", "application/vnd.microsoft.teams.file.download.info");
+    file.put("name", "people.csv");
+    file.putObject("content")
+        .put(
+            "downloadUrl",
+            connector.file(
+                "people.csv",
+                "email,name\nx@contoso.example,X\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .put("fileType", "csv");
+    connector.sent.clear();
+    teams.post(theirs);
+    assertThat(connector.sent.get(connector.sent.size() - 1)[1])
+        .contains("I only read files from admins");
+    assertThat(connector.fileDownloads.get()).isEqualTo(fetched);
+
     assertThat(
             jdbc.sql(
                     "select m.email from employee e join employee m on m.id = e.manager_id"

@@ -63,7 +63,8 @@ class DirectoryIntent implements Handler {
 
   @Override
   public Set<String> actions() {
-    return Set.of("directory.confirm", "directory.cancel", "directory.template");
+    // directory.show: the same card from a button (the setup checklist's directory step).
+    return Set.of("directory.show", "directory.confirm", "directory.cancel", "directory.template");
   }
 
   @Override
@@ -94,6 +95,9 @@ class DirectoryIntent implements Handler {
   @Override
   public Reply action(Inbound.Action action, Texts texts) {
     Who who = action.who();
+    if (action.id().equals("directory.show")) {
+      return command(new Inbound.Command(who, "admin directory", ""), texts);
+    }
     if (action.id().equals("directory.template")) {
       if (!Authority.may(who.employeeId(), who.roles(), Authority.Action.IMPORT)) {
         return Refusals.reply(new Refusal(ReasonCode.ADMINS_ONLY, new Object[0]), texts);

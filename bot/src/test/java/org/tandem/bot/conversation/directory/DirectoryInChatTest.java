@@ -77,6 +77,7 @@ class DirectoryInChatTest {
         .contains("admin scim")
         .contains("e-mail, nom, site, service, pays, e-mail du responsable")
         .contains("personne NOM");
+    assertThat(iris.click("directory.show", Map.of()).plainText()).isEqualTo(r.plainText());
     Reply template = iris.click("directory.template");
     Reply.File file =
         template.parts().stream()
