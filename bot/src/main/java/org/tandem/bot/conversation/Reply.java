@@ -325,6 +325,30 @@ public record Reply(List<Part> parts) {
       this(name, label, type, required, groups, values, placeholder, error, null);
     }
 
+    /**
+     * A field of a form being (re)drawn: its values are those already typed or stored under its
+     * name, its error the one found for it on the last submit.
+     */
+    public static Field filled(
+        String name,
+        String label,
+        FieldType type,
+        boolean required,
+        List<OptionGroup> groups,
+        Map<String, List<String>> values,
+        Map<String, String> errors,
+        String placeholder) {
+      return new Field(
+          name,
+          label,
+          type,
+          required,
+          groups,
+          values.getOrDefault(name, List.of()),
+          placeholder,
+          errors.get(name));
+    }
+
     public Field withError(String message) {
       return new Field(name, label, type, required, groups, values, placeholder, message, query);
     }

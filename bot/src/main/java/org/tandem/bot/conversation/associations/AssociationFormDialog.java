@@ -279,7 +279,7 @@ public class AssociationFormDialog implements Handler {
       Texts texts) {
     List<Field> fields = new ArrayList<>();
     fields.add(
-        field(
+        Field.filled(
             "name",
             texts.t("association.name"),
             FieldType.TEXT,
@@ -289,7 +289,7 @@ public class AssociationFormDialog implements Handler {
             errors,
             null));
     fields.add(
-        field(
+        Field.filled(
             "legalIdKind",
             texts.t("association.legalIdKind"),
             FieldType.SELECT,
@@ -307,7 +307,7 @@ public class AssociationFormDialog implements Handler {
             errors,
             null));
     fields.add(
-        field(
+        Field.filled(
             "registrationId",
             texts.t("association.registrationId"),
             FieldType.TEXT,
@@ -317,7 +317,7 @@ public class AssociationFormDialog implements Handler {
             errors,
             texts.t("association.registrationId.placeholder")));
     fields.add(
-        field(
+        Field.filled(
             "causes",
             texts.t("association.causes"),
             FieldType.MULTI_SELECT,
@@ -327,7 +327,7 @@ public class AssociationFormDialog implements Handler {
             errors,
             null));
     fields.add(
-        field(
+        Field.filled(
             "place",
             texts.t("association.place"),
             FieldType.PLACE,
@@ -337,7 +337,7 @@ public class AssociationFormDialog implements Handler {
             errors,
             texts.t("profile.place.placeholder")));
     fields.add(
-        field(
+        Field.filled(
             "website",
             texts.t("association.website"),
             FieldType.TEXT,
@@ -347,7 +347,7 @@ public class AssociationFormDialog implements Handler {
             errors,
             "https://"));
     fields.add(
-        field(
+        Field.filled(
             "coordinatorName",
             texts.t("association.coordinatorName"),
             FieldType.TEXT,
@@ -357,7 +357,7 @@ public class AssociationFormDialog implements Handler {
             errors,
             null));
     fields.add(
-        field(
+        Field.filled(
             "coordinatorEmail",
             texts.t("association.coordinatorEmail"),
             FieldType.TEXT,
@@ -367,7 +367,7 @@ public class AssociationFormDialog implements Handler {
             errors,
             null));
     fields.add(
-        field(
+        Field.filled(
             "description",
             texts.t("association.description"),
             FieldType.LONG_TEXT,
@@ -392,26 +392,6 @@ public class AssociationFormDialog implements Handler {
         fields,
         texts.t("association.form.save"),
         context);
-  }
-
-  private static Field field(
-      String name,
-      String label,
-      FieldType type,
-      boolean required,
-      List<OptionGroup> groups,
-      Map<String, List<String>> values,
-      Map<String, String> errors,
-      String placeholder) {
-    return new Field(
-        name,
-        label,
-        type,
-        required,
-        groups,
-        values.getOrDefault(name, List.of()),
-        placeholder,
-        errors.get(name));
   }
 
   private static LegalId.Kind kind(String value) {

@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,7 @@ import org.tandem.bot.conversation.Refusals;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Reply.Button;
 import org.tandem.bot.conversation.Reply.Field;
-import org.tandem.bot.conversation.Reply.FieldType;
 import org.tandem.bot.conversation.Reply.Option;
-import org.tandem.bot.conversation.Reply.OptionGroup;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
 import org.tandem.bot.conversation.associations.AfterAssociation;
@@ -81,6 +78,7 @@ class MissionFormDialog implements Handler, AfterAssociation {
   private final Choices choices;
   private final ParkedForms parked;
   private final AssociationFormDialog associationForm;
+  private final MissionForm form;
 
   MissionFormDialog(
       Missions missions,
@@ -90,7 +88,8 @@ class MissionFormDialog implements Handler, AfterAssociation {
       Tenants tenants,
       Choices choices,
       ParkedForms parked,
-      AssociationFormDialog associationForm) {
+      AssociationFormDialog associationForm,
+      MissionForm form) {
     this.missions = missions;
     this.associations = associations;
     this.skills = skills;
@@ -99,6 +98,7 @@ class MissionFormDialog implements Handler, AfterAssociation {
     this.choices = choices;
     this.parked = parked;
     this.associationForm = associationForm;
+    this.form = form;
   }
 
   @Override
@@ -192,7 +192,7 @@ class MissionFormDialog implements Handler, AfterAssociation {
       values.put("capacity", List.of(Integer.toString(m.capacity())));
       values.put("teamSize", List.of(m.teamSize().name()));
     }
-    return Reply.of(form(who, values, Map.of(), context, texts));
+    return Reply.of(form.draw(who, values, Map.of(), context, texts));
   }
 
   /** The association field's choices as Slack asks for them: matches, then "New association…". */
@@ -201,28 +201,22 @@ class MissionFormDialog implements Handler, AfterAssociation {
     if (!field.equals(ASSOCIATION)) {
       return List.of();
     }
-    List<Option> options = new ArrayList<>(matches(who, typed));
+    List<Option> options = new ArrayList<>(form.matches(who, typed));
     if (Authority.may(who.employeeId(), who.roles(), Authority.Action.MANAGE_ASSOCIATIONS)) {
       options.add(new Option(NEW_ASSOCIATION, texts.t("mission.association.new")));
     }
     return options;
   }
 
-  private List<Option> matches(Who who, String query) {
-    return associations.search(who.tenant(), query, 0, SUGGESTIONS).items().stream()
-        .map(a -> new Option(Long.toString(a.id()), a.name()))
-        .toList();
-  }
-
   @Override
   public Reply resume(Who who, String token, Association chosen, String note, Texts texts) {
-    Optional<ParkedForms.Parked> form =
+    Optional<ParkedForms.Parked> kept =
         parked.find(who, token).filter(p -> p.formId().equals(FORM));
     Map<String, List<String>> values =
-        new HashMap<>(form.map(ParkedForms.Parked::values).orElse(Map.of()));
+        new HashMap<>(kept.map(ParkedForms.Parked::values).orElse(Map.of()));
     values.put(ASSOCIATION, List.of(Long.toString(chosen.id())));
     values.remove(Field.queryName(ASSOCIATION));
-    Map<String, String> context = form.map(ParkedForms.Parked::context).orElse(Map.of());
+    Map<String, String> context = kept.map(ParkedForms.Parked::context).orElse(Map.of());
     // A mission being edited keeps its organiser's rule; a new one, CSR managers'.
     Optional<Mission> editing =
         Ids.parse(context.get("missionId")).stream()
@@ -233,9 +227,9 @@ class MissionFormDialog implements Handler, AfterAssociation {
     if (no.isPresent()) {
       return Refusals.reply(no.get(), texts);
     }
-    Reply.Form f = form(who, values, Map.of(), context, texts);
+    Reply.Form f = form.draw(who, values, Map.of(), context, texts);
     String intro =
-        form.isPresent() || token.isBlank()
+        kept.isPresent() || token.isBlank()
             ? note
             : texts.t("mission.association.lost") + " " + note;
     return Reply.of(
@@ -252,7 +246,7 @@ class MissionFormDialog implements Handler, AfterAssociation {
       // "Search" (Teams, the try-it chat): the same form, with the associations that match.
       String query = submit.value(Field.queryName(ASSOCIATION));
       int found = associations.search(who.tenant(), query, 0, 1).total();
-      Reply.Form f = form(who, submit.values(), Map.of(), context, texts);
+      Reply.Form f = form.draw(who, submit.values(), Map.of(), context, texts);
       String intro =
           query.isEmpty() ? f.intro() : texts.t("mission.association.found", found, query);
       return Reply.of(
@@ -333,7 +327,7 @@ class MissionFormDialog implements Handler, AfterAssociation {
       }
     }
     if (!errors.isEmpty()) {
-      return Reply.of(form(who, submit.values(), errors, submit.context(), texts));
+      return Reply.of(form.draw(who, submit.values(), errors, submit.context(), texts));
     }
     MissionDraft draft =
         new MissionDraft(
@@ -364,7 +358,7 @@ class MissionFormDialog implements Handler, AfterAssociation {
                 ? texts.t("mission.error." + r.field())
                 : r.message(texts.locale());
         return Reply.of(
-            form(who, submit.values(), Map.of(r.field(), message), submit.context(), texts));
+            form.draw(who, submit.values(), Map.of(r.field(), message), submit.context(), texts));
       }
       return Refusals.reply(r, texts);
     }
@@ -389,239 +383,6 @@ class MissionFormDialog implements Handler, AfterAssociation {
                     "mission.edit",
                     Map.of("missionId", Long.toString(m.id())))),
             null));
-  }
-
-  private Reply.Form form(
-      Who who,
-      Map<String, List<String>> values,
-      Map<String, String> errors,
-      Map<String, String> context,
-      Texts texts) {
-    List<OptionGroup> skillGroups = choices.skills(texts);
-    List<Field> fields = new ArrayList<>();
-    fields.add(associationField(who, values, errors, texts));
-    fields.add(
-        field(
-            "title",
-            texts.t("mission.title"),
-            FieldType.TEXT,
-            true,
-            List.of(),
-            values,
-            errors,
-            null));
-    fields.add(
-        field(
-            "description",
-            texts.t("mission.description"),
-            FieldType.LONG_TEXT,
-            false,
-            List.of(),
-            values,
-            errors,
-            null));
-    fields.add(
-        field(
-            "skills",
-            texts.t("mission.skills"),
-            FieldType.MULTI_SELECT,
-            false,
-            skillGroups,
-            values,
-            errors,
-            null));
-    fields.add(
-        field(
-            "causes",
-            texts.t("mission.causes"),
-            FieldType.MULTI_SELECT,
-            false,
-            choices.causes(texts),
-            values,
-            errors,
-            null));
-    fields.add(
-        field(
-            "mode",
-            texts.t("mission.mode"),
-            FieldType.SELECT,
-            true,
-            List.of(
-                new OptionGroup(
-                    "",
-                    Arrays.stream(MissionMode.values())
-                        .map(
-                            m ->
-                                new Option(
-                                    m.name(),
-                                    texts.t(
-                                        "mode.option."
-                                            + m.name().toLowerCase(java.util.Locale.ROOT))))
-                        .toList())),
-            values.containsKey("mode") ? values : with(values, "mode", "ONSITE"),
-            errors,
-            null));
-    fields.add(
-        field(
-            "place",
-            texts.t("mission.place"),
-            FieldType.PLACE,
-            false,
-            List.of(),
-            values,
-            errors,
-            texts.t("profile.place.placeholder")));
-    fields.add(
-        field(
-            "firstDate",
-            texts.t("mission.firstDate"),
-            FieldType.DATE,
-            false,
-            List.of(),
-            values,
-            errors,
-            null));
-    fields.add(
-        field(
-            "startTime",
-            texts.t("mission.startTime"),
-            FieldType.TEXT,
-            false,
-            List.of(),
-            values,
-            errors,
-            "18:00"));
-    fields.add(
-        field(
-            "sessions",
-            texts.t("mission.sessions"),
-            FieldType.NUMBER,
-            false,
-            List.of(),
-            values,
-            errors,
-            "1"));
-    fields.add(
-        field(
-            "hoursPerSession",
-            texts.t("mission.hoursPerSession"),
-            FieldType.TEXT,
-            true,
-            List.of(),
-            values,
-            errors,
-            "2,5"));
-    fields.add(
-        field(
-            "capacity",
-            texts.t("mission.capacity"),
-            FieldType.NUMBER,
-            true,
-            List.of(),
-            values,
-            errors,
-            "4"));
-    fields.add(
-        field(
-            "teamSize",
-            texts.t("mission.team"),
-            FieldType.SELECT,
-            true,
-            List.of(
-                new OptionGroup(
-                    "",
-                    Arrays.stream(TeamSize.values())
-                        .map(
-                            t ->
-                                new Option(
-                                    t.name(),
-                                    texts.t("team." + t.name().toLowerCase(java.util.Locale.ROOT))))
-                        .toList())),
-            values.containsKey("teamSize") ? values : with(values, "teamSize", "SINGLE"),
-            errors,
-            null));
-    List<Button> submits = new ArrayList<>();
-    submits.add(Button.of(texts.t("button.search"), FORM, Map.of(VIA, "search")));
-    if (Authority.may(who.employeeId(), who.roles(), Authority.Action.MANAGE_ASSOCIATIONS)) {
-      submits.add(Button.of(texts.t("button.association.new"), FORM, Map.of(VIA, "new")));
-    }
-    return new Reply.Form(
-        FORM,
-        texts.t(context.containsKey("missionId") ? "mission.form.edit" : "mission.form.new"),
-        errors.isEmpty() ? texts.t("mission.form.intro") : texts.t("form.fix"),
-        fields,
-        texts.t("mission.form.save"),
-        context,
-        null,
-        submits);
-  }
-
-  /**
-   * The association, searched: the one chosen (even archived, for a mission that has it) and those
-   * matching what was searched; a note instead of choices when there are none.
-   */
-  private Field associationField(
-      Who who, Map<String, List<String>> values, Map<String, String> errors, Texts texts) {
-    String query =
-        values.getOrDefault(Field.queryName(ASSOCIATION), List.of()).stream()
-            .findFirst()
-            .map(String::strip)
-            .orElse("");
-    List<Option> options = new ArrayList<>();
-    List<String> chosen = new ArrayList<>();
-    values.getOrDefault(ASSOCIATION, List.of()).stream()
-        .findFirst()
-        .flatMap(v -> Ids.parse(v).stream().boxed().findFirst())
-        .flatMap(id -> associations.find(who.tenant(), id))
-        .ifPresent(
-            a -> {
-              options.add(new Option(Long.toString(a.id()), a.name()));
-              chosen.add(Long.toString(a.id()));
-            });
-    matches(who, query).stream().filter(o -> !chosen.contains(o.value())).forEach(options::add);
-    String note =
-        !options.isEmpty()
-            ? texts.t("mission.association.placeholder")
-            : query.isEmpty()
-                ? texts.t("mission.association.none")
-                : texts.t("mission.association.nomatch", query);
-    return new Field(
-        ASSOCIATION,
-        texts.t("mission.association"),
-        FieldType.SEARCH,
-        true,
-        List.of(new OptionGroup("", options)),
-        chosen,
-        note,
-        errors.get(ASSOCIATION),
-        query);
-  }
-
-  private static Map<String, List<String>> with(
-      Map<String, List<String>> values, String key, String value) {
-    Map<String, List<String>> copy = new HashMap<>(values);
-    copy.put(key, List.of(value));
-    return copy;
-  }
-
-  private static Field field(
-      String name,
-      String label,
-      FieldType type,
-      boolean required,
-      List<OptionGroup> groups,
-      Map<String, List<String>> values,
-      Map<String, String> errors,
-      String placeholder) {
-    return new Field(
-        name,
-        label,
-        type,
-        required,
-        groups,
-        values.getOrDefault(name, List.of()),
-        placeholder,
-        errors.get(name));
   }
 
   private ZoneId zone(Who who) {
