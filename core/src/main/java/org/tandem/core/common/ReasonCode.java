@@ -68,7 +68,8 @@ public enum ReasonCode {
   // Rules by country and personal data (issue 11).
   OVERRIDE_EMPTY,
   CURRENCY_WITHOUT_RATE,
-  ERASE_SELF;
+  ERASE_SELF,
+  PERSON_DEACTIVATED;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

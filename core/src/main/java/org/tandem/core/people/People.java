@@ -377,6 +377,10 @@ public class People {
     if (target.isEmpty() || target.get().erased()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
+    // The directory decides who works here: a role waits until it lists the person again.
+    if (granted && !target.get().active()) {
+      return Outcome.refused(ReasonCode.PERSON_DEACTIVATED, target.get().displayName());
+    }
     if (target.get().has(role) != granted) {
       target.get().grant(role, granted);
       audit.record(

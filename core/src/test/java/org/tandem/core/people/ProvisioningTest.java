@@ -87,6 +87,11 @@ class ProvisioningTest {
     assertThat(entry.actor()).isEqualTo(Provisioning.DIRECTORY);
     assertThat(entry.detail()).containsEntry("roles", "CSR_MANAGER");
 
+    // Nor from an admin: the directory decides who works here.
+    assertThat(people.grant(tenant, admin.id(), sophie.id(), Role.CSR_MANAGER).refusal().code())
+        .isEqualTo(ReasonCode.PERSON_DEACTIVATED);
+    assertThat(people.find(tenant, sophie.id()).orElseThrow().roles()).isEmpty();
+
     provisioning.update(tenant, account.id(), a -> draft(a.userName(), a.email(), true)).value();
     Employee back = people.find(tenant, sophie.id()).orElseThrow();
     assertThat(back.roles()).containsExactly(Role.EMPLOYEE);

@@ -187,6 +187,16 @@ class ReportRollupsTest {
       jdbc.sql("update employee set country = 'BE' where id = ?").param(people.get(p)).update();
     }
     jdbc.sql("update employee set is_employee = false where id = ?").param(people.get(6)).update();
+    // Deactivated (then back) and erased people leave the headcount, as a rebuild counts it.
+    jdbc.sql("update employee set deactivated_at = now() where id in (?, ?)")
+        .params(people.get(8), people.get(9))
+        .update();
+    jdbc.sql("update employee set deactivated_at = null where id = ?")
+        .param(people.get(9))
+        .update();
+    jdbc.sql("update employee set erased_at = now(), display_name = '#0' where id = ?")
+        .param(people.get(10))
+        .update();
     jdbc.sql("update employee set display_name = 'Renamed' where id = ?")
         .param(people.get(7))
         .update();
