@@ -53,7 +53,11 @@ public class AdminAudit {
     /** A country's override of the policy set or removed. */
     COUNTRY_OVERRIDE,
     /** A person's name and contacts erased, by an admin or after the retention period. */
-    ERASED
+    ERASED,
+    /**
+     * A setup checklist step marked by an admin (the directory skipped, the announcement shown).
+     */
+    SETUP_STEP
   }
 
   /** One line of the trail; {@code detail} holds what changed, as names and values. */

@@ -40,6 +40,8 @@ public class Authority {
     EDIT_DIRECTORY(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Read the trail of admin actions. */
     READ_ADMIN_AUDIT(ReasonCode.ADMINS_ONLY, Role.ADMIN),
+    /** Read the setup checklist, skip the directory, mark the announcement shown. */
+    SET_UP(ReasonCode.ADMINS_ONLY, Role.ADMIN),
     /** Participation reports: CSR managers and admins. */
     SEE_REPORTS(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER, Role.ADMIN),
     /** The names on one mission: its organiser, CSR managers and admins. */
