@@ -8,3 +8,9 @@ create table setup_step (
     marked_at   timestamptz not null default now(),
     primary key (tenant_id, step)
 );
+
+-- The installer's welcome, the setup checklist, goes through the outbox like any message sent
+-- without being asked: stored with the install, sent (and retried) from there.
+alter table notification drop constraint notification_kind_check;
+alter table notification add constraint notification_kind_check
+    check (kind in ('MONTHLY_REPORT', 'HOURS_REJECTED', 'COMMITMENT_DECLINED', 'SETUP_CHECKLIST'));

@@ -126,4 +126,5 @@ select reconsent_mark_teams();
 
 alter table notification drop constraint notification_kind_check;
 alter table notification add constraint notification_kind_check
-    check (kind in ('MONTHLY_REPORT', 'HOURS_REJECTED', 'COMMITMENT_DECLINED', 'RECONSENT'));
+    check (kind in ('MONTHLY_REPORT', 'HOURS_REJECTED', 'COMMITMENT_DECLINED', 'SETUP_CHECKLIST',
+                    'RECONSENT'));

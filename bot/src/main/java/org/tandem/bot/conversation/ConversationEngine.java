@@ -54,6 +54,14 @@ public class ConversationEngine {
     }
   }
 
+  /**
+   * Whether a command (one word or two, in any of its languages) has a handler: the setup checklist
+   * offers a button only for a command that exists, so it never leads to the hint.
+   */
+  public boolean answers(String command) {
+    return byCommand.containsKey(SearchText.fold(command));
+  }
+
   /** Every action answered with a form, as the handlers declare them. */
   Set<String> formActions() {
     return Set.copyOf(formActions);

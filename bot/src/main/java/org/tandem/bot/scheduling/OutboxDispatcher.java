@@ -5,9 +5,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tandem.bot.conversation.ConversationEngine;
+import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Notifier;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.conversation.Who;
 import org.tandem.bot.conversation.reports.ReportReply;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.notifications.Notification;
@@ -24,7 +27,7 @@ import org.tandem.core.reports.Reports;
  * channel (Slack, Teams) that reaches the person.
  */
 @Component
-public class OutboxDispatcher {
+public class OutboxDispatcher implements org.springframework.beans.factory.DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
   private static final int BATCH = 50;
@@ -36,7 +39,17 @@ public class OutboxDispatcher {
   private final ReportReply reportReply;
   private final DecisionNotices decisions;
   private final ReconsentNotices reconsents;
+  private final ConversationEngine engine;
   private final java.time.Duration lease;
+
+  /** Runs a delivery now, beside the scheduled one: see {@link #soon()}. */
+  private final java.util.concurrent.ExecutorService nudges =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "outbox-nudge");
+            t.setDaemon(true);
+            return t;
+          });
 
   OutboxDispatcher(
       Notifications notifications,
@@ -46,16 +59,40 @@ public class OutboxDispatcher {
       ReportReply reportReply,
       DecisionNotices decisions,
       ReconsentNotices reconsents,
+      ConversationEngine engine,
       @org.springframework.beans.factory.annotation.Value("${tandem.outbox.lease:PT2M}")
           java.time.Duration lease) {
     this.decisions = decisions;
     this.reconsents = reconsents;
+    this.engine = engine;
     this.lease = lease;
     this.notifications = notifications;
     this.notifiers = notifiers;
     this.people = people;
     this.reports = reports;
     this.reportReply = reportReply;
+  }
+
+  /**
+   * Delivers what is due now, on a thread of its own, rather than at the next scheduled run (up to
+   * half a minute later): for a message someone is waiting for, such as the installer's welcome.
+   * What to send is already stored; this only hastens it. Claims are leased, so a scheduled run at
+   * the same moment never sends a message twice.
+   */
+  public void soon() {
+    nudges.execute(
+        () -> {
+          try {
+            dispatch();
+          } catch (RuntimeException ex) {
+            log.warn("Could not deliver the outbox now; the scheduled run will", ex);
+          }
+        });
+  }
+
+  @Override
+  public void destroy() {
+    nudges.shutdownNow();
   }
 
   /** Delivers what is due; returns how many messages were sent. */
@@ -137,6 +174,12 @@ public class OutboxDispatcher {
           return false;
         }
         reply = notice.get();
+      } else if (Notification.SETUP_CHECKLIST.equals(n.kind())) {
+        // Built when sent, so it shows the steps as they are then.
+        Who who = Who.of(e, n.payload() == null ? "outbox" : n.payload());
+        reply =
+            Reply.notice(Reply.Notice.Level.SUCCESS, texts.t("setup.welcome"))
+                .then(engine.handle(new Inbound.Command(who, "admin", "setup")));
       } else {
         notifications.undeliverable(n.id(), "unknown kind " + n.kind());
         return false;

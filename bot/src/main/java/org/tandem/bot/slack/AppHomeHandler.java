@@ -10,12 +10,14 @@ import org.tandem.bot.conversation.Inbound;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
+import org.tandem.core.people.Role;
+import org.tandem.core.setup.Setup;
 
 /**
- * The App Home tab, published when opened: the person's year against the allowance, their
- * commitments and upcoming sessions, and three suggested missions, each with its buttons. The
- * engine composes each part; this page only puts them together. Stored in the inbox, published by
- * its worker.
+ * The App Home tab, published when opened: for an admin, the setup checklist until it is done; the
+ * person's year against the allowance, their commitments and upcoming sessions, and three suggested
+ * missions, each with its buttons. The engine composes each part; this page only puts them
+ * together. Stored in the inbox, published by its worker.
  */
 class AppHomeHandler implements BoltEventHandler<AppHomeOpenedEvent> {
 
@@ -51,8 +53,12 @@ class AppHomeHandler implements BoltEventHandler<AppHomeOpenedEvent> {
     return r == SlackIntake.Result.DOWN ? Response.error(503) : ctx.ack();
   }
 
-  static Reply home(SlackConversation conversation, Who who) {
+  static Reply home(SlackConversation conversation, Who who, Setup setup) {
     Reply profile = conversation.handle(new Inbound.Command(who, "year", ""));
+    if (who.is(Role.ADMIN) && !setup.state(who.tenant()).complete()) {
+      // An admin sees the setup checklist first, until every step is done or skipped.
+      profile = conversation.handle(new Inbound.Command(who, "admin", "setup")).then(profile);
+    }
     Reply mine = conversation.handle(new Inbound.Command(who, "mine", ""));
     if (mine.equals(profile)) {
       // One answer to everything (someone the directory deactivated is told so): say it once.

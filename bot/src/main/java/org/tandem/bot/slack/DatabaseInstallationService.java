@@ -8,19 +8,21 @@ import com.slack.api.bolt.service.InstallationService;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tandem.bot.conversation.Inbound;
-import org.tandem.bot.conversation.Reply;
-import org.tandem.bot.conversation.Texts;
-import org.tandem.bot.conversation.Who;
+import org.tandem.bot.scheduling.OutboxDispatcher;
 import org.tandem.bot.security.TokenCipher;
+import org.tandem.core.notifications.Notification;
+import org.tandem.core.notifications.Notifications;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.People;
 import org.tandem.core.tenants.Platform;
 import org.tandem.core.tenants.Tenant;
 import org.tandem.core.tenants.Tenants;
 
 /**
  * Bolt's installation store on PostgreSQL (Bolt ships only file and S3 stores). An installation
- * creates the workspace's tenant; its installer becomes the tenant's first admin. Uninstalling or
- * revoking deletes the token at once; the tenant's data stays, under its retention policy.
+ * creates the workspace's tenant; its installer becomes the tenant's first admin and is sent the
+ * setup checklist through the outbox. Uninstalling or revoking deletes the token at once; the
+ * tenant's data stays, under its retention policy.
  */
 class DatabaseInstallationService implements InstallationService {
 
@@ -29,7 +31,9 @@ class DatabaseInstallationService implements InstallationService {
   private final Tenants tenants;
   private final SlackPeople people;
   private final TransactionTemplate tx;
-  private final SlackConversation conversation;
+  private final People directory;
+  private final Notifications notifications;
+  private final OutboxDispatcher outbox;
 
   DatabaseInstallationService(
       SlackInstallationRepository installations,
@@ -37,13 +41,17 @@ class DatabaseInstallationService implements InstallationService {
       Tenants tenants,
       SlackPeople people,
       TransactionTemplate tx,
-      SlackConversation conversation) {
+      People directory,
+      Notifications notifications,
+      OutboxDispatcher outbox) {
     this.installations = installations;
     this.cipher = cipher;
     this.tenants = tenants;
     this.people = people;
     this.tx = tx;
-    this.conversation = conversation;
+    this.directory = directory;
+    this.notifications = notifications;
+    this.outbox = outbox;
   }
 
   @Override
@@ -79,38 +87,32 @@ class DatabaseInstallationService implements InstallationService {
           row.botTokenEncrypted = cipher.encrypt(installer.getBotAccessToken());
           row.botScopes = installer.getBotScope();
           row.installerUserId = installer.getInstallerUserId();
-          row.installedAt =
-              installer.getInstalledAt() == null
-                  ? Instant.now()
-                  : Instant.ofEpochMilli(installer.getInstalledAt());
+          row.installedAt = Instant.ofEpochMilli(installedAt(installer));
           installations.save(row);
         });
     if (installer.getInstallerUserId() != null) {
-      people.installedBy(tenant, installer.getInstallerUserId(), installer.getBotAccessToken());
-      welcome(installer, teamName);
+      Employee e =
+          people.installer(tenant, installer.getInstallerUserId(), installer.getBotAccessToken());
+      // Made admin and welcomed together: the welcome (the setup checklist) is stored in the
+      // outbox in the same transaction, so a crash or a failing Slack API only delays it.
+      tx.executeWithoutResult(
+          s -> {
+            directory.installedBy(tenant.id(), e.id());
+            notifications.enqueue(
+                tenant.id(),
+                e.id(),
+                Notification.SETUP_CHECKLIST,
+                "setup:" + tenant.id().value() + ":" + e.id() + ":" + installedAt(installer),
+                "slack");
+          });
+      outbox.soon();
     }
   }
 
-  /**
-   * Tells the installer, in their language, that Tandem is installed and that the company policy
-   * (allowance, approvals, valuation) is theirs to set first: until then no work-time hour counts.
-   */
-  private void welcome(Installer installer, String teamName) {
-    Who who =
-        people.who(
-            installer.getTeamId(),
-            teamName,
-            installer.getInstallerUserId(),
-            installer.getBotAccessToken());
-    Texts texts = Texts.of(who.locale());
-    Reply reply =
-        Reply.notice(Reply.Notice.Level.SUCCESS, texts.t("slack.welcome.admin"))
-            .then(conversation.handle(new Inbound.Command(who, "admin", "")));
-    conversation.deliver(
-        reply,
-        new SlackConversation.Target(
-            installer.getBotAccessToken(), null, null, installer.getInstallerUserId(), null),
-        texts);
+  private static long installedAt(Installer installer) {
+    return installer.getInstalledAt() == null
+        ? Instant.now().toEpochMilli()
+        : installer.getInstalledAt();
   }
 
   @Override

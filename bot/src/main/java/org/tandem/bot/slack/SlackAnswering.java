@@ -55,6 +55,7 @@ class SlackAnswering implements InboxHandler {
   private final TransactionTemplate tx;
   private final DirectoryUploads uploads;
   private final SlackFileDownload download;
+  private final org.tandem.core.setup.Setup setup;
 
   SlackAnswering(
       Inbox inbox,
@@ -64,7 +65,9 @@ class SlackAnswering implements InboxHandler {
       Slack slack,
       TransactionTemplate tx,
       DirectoryUploads uploads,
-      SlackFileDownload download) {
+      SlackFileDownload download,
+      org.tandem.core.setup.Setup setup) {
+    this.setup = setup;
     this.uploads = uploads;
     this.download = download;
     this.inbox = inbox;
@@ -150,7 +153,7 @@ class SlackAnswering implements InboxHandler {
       case "action" ->
           conversation.handle(
               new Inbound.Action(who, BlockKit.actionOf(r.actionId()), BlockKit.data(r.value())));
-      case "home" -> AppHomeHandler.home(conversation, who);
+      case "home" -> AppHomeHandler.home(conversation, who, setup);
       default -> conversation.handle(new Inbound.Text(who, r.text()));
     };
   }

@@ -114,7 +114,8 @@ class SlackConfiguration {
       Slack slack,
       TransactionTemplate tx,
       DirectoryUploads uploads,
-      SlackSettings settings) {
+      SlackSettings settings,
+      org.tandem.core.setup.Setup setup) {
     return new SlackAnswering(
         inbox,
         people,
@@ -123,7 +124,8 @@ class SlackConfiguration {
         slack,
         tx,
         uploads,
-        new SlackFileDownload(slack, settings.apiUrl()));
+        new SlackFileDownload(slack, settings.apiUrl()),
+        setup);
   }
 
   @Bean
@@ -184,7 +186,10 @@ class SlackConfiguration {
       TokenCipher cipher,
       Tenants tenants,
       TransactionTemplate tx,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      org.tandem.core.people.People directory,
+      org.tandem.core.notifications.Notifications notifications,
+      org.tandem.bot.scheduling.OutboxDispatcher outbox) {
     AppConfig.AppConfigBuilder config =
         AppConfig.builder()
             .slack(slack)
@@ -206,7 +211,7 @@ class SlackConfiguration {
       app.asOAuthApp(true);
       app.service(
           new DatabaseInstallationService(
-              installations, cipher, tenants, people, tx, conversation));
+              installations, cipher, tenants, people, tx, directory, notifications, outbox));
       app.service(new DatabaseOAuthStateService(jdbc));
       // app_uninstalled and tokens_revoked delete the workspace's token at once.
       app.enableTokenRevocationHandlers();

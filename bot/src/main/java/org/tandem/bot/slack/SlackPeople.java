@@ -80,11 +80,13 @@ class SlackPeople {
     return adminWorkspace;
   }
 
-  void installedBy(Tenant tenant, String userId, String botToken) {
-    Employee e =
-        people.enrol(
-            tenant.id(), IdentityKind.SLACK, userId, () -> lookUp(userId, botToken, tenant));
-    people.installedBy(tenant.id(), e.id());
+  /**
+   * The person who installed Tandem, enrolled (their Slack profile asked outside any transaction);
+   * making them admin is the caller's, in the transaction that queues their welcome.
+   */
+  Employee installer(Tenant tenant, String userId, String botToken) {
+    return people.enrol(
+        tenant.id(), IdentityKind.SLACK, userId, () -> lookUp(userId, botToken, tenant));
   }
 
   private NewPerson lookUp(String userId, String botToken, Tenant tenant) {

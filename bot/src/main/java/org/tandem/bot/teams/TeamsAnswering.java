@@ -150,7 +150,8 @@ class TeamsAnswering implements InboxHandler {
   /**
    * Tandem added (installationUpdate "add", or conversationUpdate with the bot among the members
    * added): the conversation is remembered for proactive messages and welcomed; the installer of a
-   * tenant with no admin yet becomes its admin and is asked to set the policy. Removed: forgotten.
+   * tenant with no admin yet becomes its admin and gets the setup checklist (answered from the
+   * inbox like any message, so it survives a crash). Removed: forgotten.
    */
   private ObjectNode installation(Who who, JsonNode activity) {
     String botId = activity.at("/recipient/id").asText();
@@ -175,7 +176,7 @@ class TeamsAnswering implements InboxHandler {
       reply =
           Reply.notice(
                   Reply.Notice.Level.SUCCESS, Texts.of(installer.locale()).t("teams.welcome.admin"))
-              .then(engine.handle(new Inbound.Command(installer, "admin", "")));
+              .then(engine.handle(new Inbound.Command(installer, "admin", "setup")));
     } else {
       reply = engine.handle(new Inbound.Command(installer, "help", ""));
     }

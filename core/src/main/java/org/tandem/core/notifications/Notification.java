@@ -28,4 +28,10 @@ public record Notification(
    * the payload is {@code PLATFORM|requirement}.
    */
   public static final String RECONSENT = "RECONSENT";
+
+  /**
+   * Tandem installed: its installer is welcomed with the setup checklist; the payload is the
+   * platform installed on ({@code slack}), which the announcement's wording follows.
+   */
+  public static final String SETUP_CHECKLIST = "SETUP_CHECKLIST";
 }

@@ -151,6 +151,8 @@ class AdminAuditIntent implements Handler {
       case COUNTRY_OVERRIDE -> countryChanges(d, texts);
       case ERASED -> texts.t(kind, d.getOrDefault("person", ""));
       case DIRECTORY_CHANGED -> texts.t(kind, d.getOrDefault("person", "")) + directory(d, texts);
+      case SETUP_STEP ->
+          texts.t("DIRECTORY".equals(d.get("step")) ? kind + ".directory" : kind + ".announcement");
     };
   }
 

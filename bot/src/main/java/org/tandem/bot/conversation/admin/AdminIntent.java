@@ -188,7 +188,9 @@ class AdminIntent implements Handler {
                 texts.t("policy.title", t.name()),
                 null,
                 facts,
-                texts.t("admin.roles.help")
+                texts.t("setup.hint")
+                    + "\n"
+                    + texts.t("admin.roles.help")
                     + "\n"
                     + texts.t("link.admin.hint")
                     + "\n"

@@ -57,6 +57,7 @@ class HelpIntent implements Handler {
     if (roles.contains(Role.ADMIN)) {
       text.append("\n\n").append(texts.t("help.admin"));
       text.append('\n').append(texts.t("help.admin.erase"));
+      text.append("\n").append(texts.t("help.admin.setup"));
     }
     List<Button> buttons = new ArrayList<>();
     buttons.add(Button.primary(texts.t("button.find"), "missions.find", Map.of()));

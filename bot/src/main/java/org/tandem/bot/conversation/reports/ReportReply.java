@@ -208,6 +208,10 @@ public class ReportReply {
    * country"; each currency apart, never added: "… · 512.00 CHF at 32.00 CHF an hour".
    */
   private static String valuation(Valuation v, ReportWords words, Texts texts) {
+    if (v.amounts().stream().allMatch(a -> a.highestRate().signum() == 0)) {
+      // No rate in the policy yet: say so, not "0 € at 0 € an hour".
+      return texts.t("report.valuation.none");
+    }
     List<String> amounts = new ArrayList<>();
     for (Valuation.Amount a : v.amounts()) {
       amounts.add(

@@ -74,10 +74,13 @@ class MyYearIntent implements Handler {
     facts.add(
         new Fact(
             texts.t("year.allowance"),
-            texts.t(
-                "year.allowance.value",
-                texts.hours(y.allowanceLeftMinutes()),
-                texts.hours(y.allowanceMinutes()))));
+            // A company whose policy sets no allowance yet: say so, not "0 h of 0 h".
+            y.allowanceMinutes() == 0
+                ? texts.t("year.allowance.none")
+                : texts.t(
+                    "year.allowance.value",
+                    texts.hours(y.allowanceLeftMinutes()),
+                    texts.hours(y.allowanceMinutes()))));
     if (!y.causes().isEmpty()) {
       facts.add(
           new Fact(
