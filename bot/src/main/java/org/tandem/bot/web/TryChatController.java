@@ -22,6 +22,7 @@ import org.tandem.bot.conversation.directory.DirectoryUploads;
 import org.tandem.bot.demo.TryItMode;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
+import org.tandem.core.people.NewPerson;
 import org.tandem.core.people.People;
 import org.tandem.core.tenants.Platform;
 import org.tandem.core.tenants.Tenant;
@@ -31,13 +32,20 @@ import org.tandem.core.tenants.Tenants;
  * The try-it chat: a page where anyone evaluating Tandem picks a demo person and talks to the same
  * engine Slack and Teams use. Anyone on the page may act as the demo admin, so it exists only in
  * {@link TryItMode}: with no Slack, Teams or database setting, or with {@code TANDEM_TRY_IT=true}
- * (then on 127.0.0.1 only).
+ * (then on 127.0.0.1 only). Beside the demo company, a visitor may start an empty company of their
+ * own and set it up as its installer.
  */
 @RestController
 @Conditional(TryItMode.class)
 class TryChatController {
 
   static final String DEMO_TENANT = "demo";
+
+  /**
+   * An empty company's id, which is also its installer's handle: a try-it tenant (LOCAL, so never
+   * linkable to Slack or Teams) with nobody but the visitor, who installed it.
+   */
+  static final String EMPTY_PREFIX = "empty-";
 
   private final ConversationEngine engine;
   private final HtmlRenderer renderer;
@@ -77,7 +85,9 @@ class TryChatController {
           "try.role.csr",
           "try.role.employee",
           "try.help",
-          "try.upload");
+          "try.upload",
+          "try.company",
+          "try.company.lead");
 
   @GetMapping("/try/words")
   Map<String, String> words(@RequestParam(defaultValue = "en") String locale) {
@@ -107,6 +117,31 @@ class TryChatController {
                     e.locale().getLanguage()))
         .filter(p -> !p.handle().isEmpty())
         .toList();
+  }
+
+  record Company(String handle, String name, String company, String locale) {}
+
+  /**
+   * "Start an empty company": a new try-it company with no demo data, whose only person is the
+   * visitor, its installer (admin and CSR manager, as after a Slack or Teams install), who then
+   * walks the setup checklist as a real installer would.
+   */
+  @PostMapping("/try/company")
+  Company emptyCompany(@RequestParam(defaultValue = "en") String locale) {
+    java.util.Locale language =
+        org.tandem.bot.conversation.Texts.supported(java.util.Locale.forLanguageTag(locale));
+    org.tandem.bot.conversation.Texts texts = org.tandem.bot.conversation.Texts.of(language);
+    String id = EMPTY_PREFIX + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Tenant t = tenants.findOrCreate(Platform.LOCAL, id, texts.t("try.company.name"), "LU");
+    Employee you =
+        people.enrol(
+            t.id(),
+            IdentityKind.LOCAL,
+            id,
+            new NewPerson(
+                texts.t("try.company.founder"), null, language, java.time.ZoneId.of(t.timeZone())));
+    you = people.installedByFirst(t.id(), you.id());
+    return new Company(id, you.displayName(), t.name(), language.getLanguage());
   }
 
   record MessageRequest(String handle, String locale, String text) {}
@@ -174,9 +209,12 @@ class TryChatController {
 
   private ResponseEntity<String> reply(
       String handle, String locale, java.util.function.Function<Who, Reply> answer) {
-    Optional<Tenant> demo = tenants.find(Platform.LOCAL, DEMO_TENANT);
+    // A demo person, or the installer of an empty company (their handle names it).
+    String h = nz(handle);
     Optional<Employee> me =
-        demo.flatMap(t -> people.identify(t.id(), IdentityKind.LOCAL, nz(handle)));
+        tenants
+            .find(Platform.LOCAL, h.startsWith(EMPTY_PREFIX) ? h : DEMO_TENANT)
+            .flatMap(t -> people.identify(t.id(), IdentityKind.LOCAL, h));
     if (me.isEmpty()) {
       return ResponseEntity.badRequest()
           .body(
