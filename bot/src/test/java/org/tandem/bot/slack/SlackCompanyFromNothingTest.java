@@ -1,0 +1,348 @@
+package org.tandem.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tandem.bot.support.BotTest;
+import org.tandem.bot.support.FakeSlackApi;
+import org.tandem.bot.support.SlackModals;
+import org.tandem.bot.support.SlackRequests;
+import org.tandem.core.associations.AssociationDraft;
+import org.tandem.core.associations.Associations;
+import org.tandem.core.causes.Cause;
+import org.tandem.core.people.Employee;
+import org.tandem.core.people.IdentityKind;
+import org.tandem.core.people.People;
+import org.tandem.core.places.Geocoder;
+import org.tandem.core.tenants.Platform;
+import org.tandem.core.tenants.Policy;
+import org.tandem.core.tenants.TenantId;
+import org.tandem.core.tenants.Tenants;
+
+/**
+ * A company from nothing, through signed Slack requests only (no demo data, no fixture): Claire
+ * installs Tandem with "Add to Slack" and is welcomed with the setup checklist; she sets the policy
+ * with line-manager approval in its modal; the first association and the company's directory (two
+ * sites and departments of five, Marc their line manager) are in place; she creates a mission in
+ * its modal and gets the announcement; ten colleagues set their profiles, find the mission and
+ * commit; Marc approves their commitments, they log hours, Marc approves them; Claire's report by
+ * site and by department shows each group.
+ */
+@BotTest
+class SlackCompanyFromNothingTest {
+
+  static final String SECRET = "from-nothing-secret";
+  static final String TEAM = "T0NEW";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final FakeSlackApi slack = new FakeSlackApi(TEAM);
+
+  /** Ten colleagues: five in Esch, five in Luxembourg. */
+  static final List<String> COLLEAGUES =
+      List.of(
+          "U0ANA", "U0BEN", "U0CARLA", "U0DAVID", "U0EVA", "U0FRANK", "U0GINA", "U0HUGO", "U0IRIS",
+          "U0JEAN");
+
+  static final List<String> NAMES =
+      List.of(
+          "Ana Lopes",
+          "Ben Muller",
+          "Carla Diaz",
+          "David Reuter",
+          "Eva Klein",
+          "Frank Hoffmann",
+          "Gina Rossi",
+          "Hugo Weber",
+          "Iris Becker",
+          "Jean Thill");
+
+  @DynamicPropertySource
+  static void oauthMode(DynamicPropertyRegistry registry) {
+    registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
+    registry.add("SLACK_CLIENT_ID", () -> "111.222");
+    registry.add("SLACK_CLIENT_SECRET", () -> "client-secret");
+    registry.add("SLACK_API_URL", slack::apiUrl);
+    // The test delivers the outbox itself, or its nudge does: no scheduled run in between.
+    registry.add("tandem.outbox.every", () -> "PT1H");
+  }
+
+  @AfterAll
+  static void stop() {
+    slack.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired Tenants tenants;
+  @Autowired People people;
+  @Autowired Associations associations;
+  @Autowired Geocoder places;
+  @Autowired JdbcClient jdbc;
+
+  final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final AtomicInteger answers = new AtomicInteger();
+  SlackRequests in;
+
+  @Test
+  void aCompanyFromNothingReachesItsFirstReportBySiteWithARealLineManagerApproval()
+      throws Exception {
+    in = new SlackRequests(port, SECRET, slack);
+    slack.user("U0INSTALLER", "Claire Weber", "en-GB", "Europe/Luxembourg", "claire@newco.example");
+    slack.user("U0MARC", "Marc Schmit", "en-GB", "Europe/Luxembourg", "marc@newco.example");
+    for (int i = 0; i < COLLEAGUES.size(); i++) {
+      slack.user(
+          COLLEAGUES.get(i),
+          NAMES.get(i),
+          "en-GB",
+          "Europe/Luxembourg",
+          COLLEAGUES.get(i).toLowerCase(java.util.Locale.ROOT) + "@newco.example");
+    }
+
+    // Install: "Add to Slack", then Slack's redirect. Claire is welcomed with the checklist.
+    install();
+    TenantId company = tenants.find(Platform.SLACK, TEAM).orElseThrow().id();
+    assertThat(
+            slack
+                .await("chat.postMessage", c -> "U0INSTALLER".equals(c.param("channel")))
+                .param("text"))
+        .contains("Setting up Tandem at New Co")
+        .contains("1. The policy — To do");
+
+    // 1. The policy, in its modal: 40 h a year, line managers approve commitments, 45 EUR.
+    String checklist = command("U0INSTALLER", "admin setup");
+    assertThat(checklist).contains("0 of 5 steps done");
+    JsonNode policyForm = modal(() -> click("U0INSTALLER", checklist, "policy.edit"));
+    submit(
+        "U0INSTALLER",
+        policyForm,
+        Map.of(
+            "allowance", List.of("40"),
+            "managerApproval", List.of("yes"),
+            "hoursApproval", List.of("yes"),
+            "rate", List.of("45"),
+            "currency", List.of("EUR"),
+            "country", List.of("LU"),
+            "sector", List.of("PRIVATE")));
+    Policy policy = tenants.find(company).orElseThrow().policy();
+    assertThat(policy.managerApproval()).isTrue();
+    assertThat(policy.yearlyAllowanceHours()).isEqualByComparingTo("40");
+
+    // Marc and ten colleagues say hello: Slack tells Tandem their names and emails.
+    assertThat(command("U0MARC", "help")).contains("Hi, I'm Tandem");
+    Employee marc = person(company, "U0MARC");
+    for (String user : COLLEAGUES) {
+      assertThat(command(user, "help")).contains("Hi, I'm Tandem");
+    }
+    // 2. The directory: five in Esch (Finance), five in Luxembourg (IT), Marc their line manager,
+    // by the directory's rules. (Reports show no group of fewer than five people.)
+    for (int i = 0; i < COLLEAGUES.size(); i++) {
+      boolean esch = i < 5;
+      directory(
+          company,
+          person(company, COLLEAGUES.get(i)),
+          esch ? "Esch-sur-Alzette" : "Luxembourg",
+          esch ? "Finance" : "IT",
+          marc);
+    }
+
+    // 3. The first association. (Until the association form lands, Claire's association is
+    // registered through the core use case that form calls, with the same rules.)
+    long association =
+        associations
+            .register(
+                company,
+                person(company, "U0INSTALLER").id(),
+                new AssociationDraft(
+                    "Épicerie solidaire d'Esch",
+                    "A food bank run by volunteers",
+                    List.of(Cause.FOOD_AID),
+                    null,
+                    places.locate("Esch-sur-Alzette", "LU").orElseThrow(),
+                    null,
+                    "Léa Hoffmann",
+                    "lea@epicerie.example"))
+            .value()
+            .id();
+
+    // 4. The first mission, in its modal, today in Esch.
+    JsonNode missionForm = modal(() -> command("U0INSTALLER", "new mission"));
+    submit(
+        "U0INSTALLER",
+        missionForm,
+        Map.of(
+            "association", List.of(Long.toString(association)),
+            "title", List.of("Keep the books of the food bank"),
+            "skills", List.of("accounting"),
+            "mode", List.of("ONSITE"),
+            "place", List.of("Esch-sur-Alzette"),
+            "firstDate", List.of(LocalDate.now(ZoneId.of("Europe/Luxembourg")).toString()),
+            "sessions", List.of("1"),
+            "hoursPerSession", List.of("2"),
+            "startTime", List.of("18:00"),
+            "capacity", List.of("12")));
+    // The directory and the first association and mission are there: 4 of 5 steps. 5. The
+    // announcement, ready to copy for a Slack channel.
+    String setup = command("U0INSTALLER", "admin setup");
+    assertThat(setup).contains("4 of 5 steps done");
+    assertThat(click("U0INSTALLER", setup, "setup.announce"))
+        .contains("New Co now offers skills-based volunteering")
+        .contains("/tandem missions")
+        .contains("up to 40 hours a year");
+    assertThat(command("U0INSTALLER", "admin setup")).contains("5 of 5 steps done");
+
+    // Each colleague sets a profile, finds the mission and commits: it waits for Marc.
+    for (String user : COLLEAGUES) {
+      JsonNode profile = modal(() -> command(user, "profile"));
+      submit(
+          user,
+          profile,
+          Map.of("skills", List.of("accounting"), "place", List.of("Esch-sur-Alzette")));
+      String found = command(user, "missions");
+      assertThat(found).contains("Keep the books of the food bank");
+      assertThat(click(user, found, "mission.commit"))
+          .contains("Your manager is asked to approve it");
+    }
+    // Marc approves each commitment, as their line manager.
+    for (int i = 0; i < COLLEAGUES.size(); i++) {
+      String pending = command("U0MARC", "approvals");
+      assertThat(pending).contains("Keep the books of the food bank");
+      click("U0MARC", pending, "commitment.approve");
+    }
+    // They log two hours each; Marc approves them.
+    for (String user : COLLEAGUES) {
+      assertThat(command(user, "log 2h today")).contains("Logged 2 h");
+    }
+    for (int i = 0; i < COLLEAGUES.size(); i++) {
+      click("U0MARC", command("U0MARC", "approvals"), "hours.approve");
+    }
+    assertThat(command("U0MARC", "approvals")).doesNotContain("hours.approve");
+
+    // Claire's first reports: one group per site, one per department, with the hours.
+    String bySite = command("U0INSTALLER", "report this year by site");
+    assertThat(bySite)
+        .contains("Hours: 20 h approved")
+        .contains("Esch-sur-Alzette — 5 volunteers, 10 h")
+        .contains("Luxembourg — 5 volunteers, 10 h")
+        .doesNotContain("Other (groups under 5 people)");
+    String byDepartment = command("U0INSTALLER", "report this year by department");
+    assertThat(byDepartment)
+        .contains("Finance — 5 volunteers, 10 h")
+        .contains("IT — 5 volunteers, 10 h")
+        .contains("Valuation: €900 at €45 an hour");
+  }
+
+  private void install() throws Exception {
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/install"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher state = Pattern.compile("state=([\\w-]+)").matcher(page.body());
+    assertThat(state.find()).as(page.body()).isTrue();
+    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    HttpResponse<String> done =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + port
+                            + "/slack/oauth_redirect?code=the-code&state="
+                            + state.group(1)))
+                .header("Cookie", cookie)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(done.statusCode()).isLessThan(400);
+  }
+
+  private Employee person(TenantId company, String slackId) {
+    return people.identify(company, IdentityKind.SLACK, slackId).orElseThrow();
+  }
+
+  /** Where someone works and who their line manager is, as the directory sets it. */
+  private void directory(
+      TenantId company, Employee who, String site, String department, Employee manager) {
+    assertThat(people.setWorkplace(company, who.id(), site, department, "LU").isDone()).isTrue();
+    assertThat(people.setManager(company, who.id(), manager.id()).isDone()).isTrue();
+  }
+
+  /** {@code /tandem text}; returns what Tandem answered at the command's response URL. */
+  private String command(String user, String text) throws Exception {
+    String name = "r" + answers.incrementAndGet();
+    assertThat(in.command(TEAM, user, text, name).statusCode()).isEqualTo(200);
+    return readable(slack.await("/response/" + name, c -> true).body());
+  }
+
+  /** Clicks the first button of {@code answer} whose action is {@code action}. */
+  private String click(String user, String answer, String action) throws Exception {
+    String name = "r" + answers.incrementAndGet();
+    in.interaction(in.blockAction(TEAM, user, action + "#0", button(answer, action), name));
+    return readable(slack.await("/response/" + name, c -> true).body());
+  }
+
+  /** The answer's JSON as Jackson writes it: "I'm", not "I\u0027m". */
+  private static String readable(String json) throws Exception {
+    return JSON.writeValueAsString(JSON.readTree(json));
+  }
+
+  /** The data of the first button of {@code answer} (Block Kit JSON) with this action. */
+  private static Map<String, String> button(String answer, String action) throws Exception {
+    for (JsonNode block : JSON.readTree(answer).path("blocks")) {
+      for (JsonNode e : block.path("elements")) {
+        if (e.path("action_id").asText().startsWith(action + "#")) {
+          Map<String, String> data = new HashMap<>();
+          JSON.readTree(e.path("value").asText("{}"))
+              .properties()
+              .forEach(p -> data.put(p.getKey(), p.getValue().asText()));
+          return data;
+        }
+      }
+    }
+    throw new AssertionError("no " + action + " button in " + answer);
+  }
+
+  interface Step {
+    void run() throws Exception;
+  }
+
+  /** The modal Tandem opens after {@code step}. */
+  private JsonNode modal(Step step) throws Exception {
+    int before = slack.calls("views.open").size();
+    try {
+      step.run();
+    } catch (AssertionError answeredWithAModal) {
+      // A form answered to a command opens a modal and posts nothing at the response URL.
+    }
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (slack.calls("views.open").size() <= before) {
+      assertThat(System.currentTimeMillis()).as("a modal opened").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    return SlackModals.view(slack.calls("views.open").get(before));
+  }
+
+  private void submit(String user, JsonNode view, Map<String, List<String>> typed)
+      throws Exception {
+    HttpResponse<String> r = in.interaction(SlackModals.submission(TEAM, user, view, typed));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).as("no field refused").doesNotContain("\"errors\"");
+  }
+}
