@@ -23,8 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeSlackApi;
+import org.tandem.bot.support.ScimClient;
 import org.tandem.bot.support.SlackModals;
 import org.tandem.bot.support.SlackRequests;
 import org.tandem.core.associations.AssociationDraft;
@@ -110,11 +112,7 @@ class SlackCompanyFromNothingTest {
     slack.user("U0MARC", "Marc Schmit", "en-GB", "Europe/Luxembourg", "marc@newco.example");
     for (int i = 0; i < COLLEAGUES.size(); i++) {
       slack.user(
-          COLLEAGUES.get(i),
-          NAMES.get(i),
-          "en-GB",
-          "Europe/Luxembourg",
-          COLLEAGUES.get(i).toLowerCase(java.util.Locale.ROOT) + "@newco.example");
+          COLLEAGUES.get(i), NAMES.get(i), "en-GB", "Europe/Luxembourg", email(COLLEAGUES.get(i)));
     }
 
     // Install: "Add to Slack", then Slack's redirect. Claire is welcomed with the checklist.
@@ -146,22 +144,34 @@ class SlackCompanyFromNothingTest {
     assertThat(policy.managerApproval()).isTrue();
     assertThat(policy.yearlyAllowanceHours()).isEqualByComparingTo("40");
 
-    // Marc and ten colleagues say hello: Slack tells Tandem their names and emails.
-    assertThat(command("U0MARC", "help")).contains("Hi, I'm Tandem");
-    Employee marc = person(company, "U0MARC");
-    for (String user : COLLEAGUES) {
-      assertThat(command(user, "help")).contains("Hi, I'm Tandem");
-    }
-    // 2. The directory: five in Esch (Finance), five in Luxembourg (IT), Marc their line manager,
-    // by the directory's rules. (Reports show no group of fewer than five people.)
+    // 2. The directory, from the identity provider: Claire takes the SCIM token the checklist
+    // offers; Entra ID pushes Marc and ten colleagues, five in Esch (Finance) and five in
+    // Luxembourg (IT), Marc their line manager. (Reports show no group of fewer than five.)
+    String scim =
+        click(
+            "U0INSTALLER",
+            command("U0INSTALLER", "admin setup"),
+            ConversationEngine.OPEN_FORM,
+            Map.of("command", "admin", "args", "scim"));
+    Matcher token = Pattern.compile("tdm_scim_[A-Za-z0-9_-]{43}").matcher(scim);
+    assertThat(token.find()).as(scim).isTrue();
+    ScimClient entra = new ScimClient(port, token.group());
+    String marcId =
+        entra.user("marc@newco.example", "Marc Schmit", "Luxembourg", "Management", null);
     for (int i = 0; i < COLLEAGUES.size(); i++) {
       boolean esch = i < 5;
-      directory(
-          company,
-          person(company, COLLEAGUES.get(i)),
+      entra.user(
+          email(COLLEAGUES.get(i)),
+          NAMES.get(i),
           esch ? "Esch-sur-Alzette" : "Luxembourg",
           esch ? "Finance" : "IT",
-          marc);
+          marcId);
+    }
+    // Everyone says hello: Slack gives their email, and they are the people provisioned.
+    assertThat(command("U0MARC", "help")).contains("Hi, I'm Tandem");
+    for (String user : COLLEAGUES) {
+      assertThat(command(user, "help")).contains("Hi, I'm Tandem");
+      assertThat(person(company, user).site()).isIn("Esch-sur-Alzette", "Luxembourg");
     }
 
     // 3. The first association. (Until the association form lands, Claire's association is
@@ -273,15 +283,12 @@ class SlackCompanyFromNothingTest {
     assertThat(done.statusCode()).isLessThan(400);
   }
 
-  private Employee person(TenantId company, String slackId) {
-    return people.identify(company, IdentityKind.SLACK, slackId).orElseThrow();
+  private static String email(String slackId) {
+    return slackId.toLowerCase(java.util.Locale.ROOT) + "@newco.example";
   }
 
-  /** Where someone works and who their line manager is, as the directory sets it. */
-  private void directory(
-      TenantId company, Employee who, String site, String department, Employee manager) {
-    assertThat(people.setWorkplace(company, who.id(), site, department, "LU").isDone()).isTrue();
-    assertThat(people.setManager(company, who.id(), manager.id()).isDone()).isTrue();
+  private Employee person(TenantId company, String slackId) {
+    return people.identify(company, IdentityKind.SLACK, slackId).orElseThrow();
   }
 
   /** {@code /tandem text}; returns what Tandem answered at the command's response URL. */
@@ -293,8 +300,14 @@ class SlackCompanyFromNothingTest {
 
   /** Clicks the first button of {@code answer} whose action is {@code action}. */
   private String click(String user, String answer, String action) throws Exception {
+    return click(user, answer, action, Map.of());
+  }
+
+  /** Clicks the first button of {@code answer} with this action and (at least) this data. */
+  private String click(String user, String answer, String action, Map<String, String> with)
+      throws Exception {
     String name = "r" + answers.incrementAndGet();
-    in.interaction(in.blockAction(TEAM, user, action + "#0", button(answer, action), name));
+    in.interaction(in.blockAction(TEAM, user, action + "#0", button(answer, action, with), name));
     return readable(slack.await("/response/" + name, c -> true).body());
   }
 
@@ -304,7 +317,8 @@ class SlackCompanyFromNothingTest {
   }
 
   /** The data of the first button of {@code answer} (Block Kit JSON) with this action. */
-  private static Map<String, String> button(String answer, String action) throws Exception {
+  private static Map<String, String> button(String answer, String action, Map<String, String> with)
+      throws Exception {
     for (JsonNode block : JSON.readTree(answer).path("blocks")) {
       for (JsonNode e : block.path("elements")) {
         if (e.path("action_id").asText().startsWith(action + "#")) {
@@ -312,7 +326,9 @@ class SlackCompanyFromNothingTest {
           JSON.readTree(e.path("value").asText("{}"))
               .properties()
               .forEach(p -> data.put(p.getKey(), p.getValue().asText()));
-          return data;
+          if (data.entrySet().containsAll(with.entrySet())) {
+            return data;
+          }
         }
       }
     }

@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tandem.bot.conversation.ConversationEngine;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeBotConnector;
+import org.tandem.bot.support.ScimClient;
 import org.tandem.bot.support.TeamsActivities;
 import org.tandem.core.associations.AssociationDraft;
 import org.tandem.core.associations.Associations;
@@ -105,22 +109,35 @@ class TeamsCompanyFromNothingTest {
     assertThat(policy.managerApproval()).isTrue();
     assertThat(policy.hourlyRate()).isEqualByComparingTo("45");
 
-    // Marc and ten colleagues say hello: the Bot Connector gives their names and emails.
-    for (String user : COLLEAGUES) {
-      assertThat(answer(message(user, "help")).path("text").asText()).contains("Hi, I'm Tandem");
-    }
-    assertThat(answer(message("marc", "help")).path("text").asText()).contains("Hi, I'm Tandem");
-    // 2. The directory: five in Esch (Finance), five in Luxembourg (IT), Marc their line manager,
-    // by the directory's rules. (Reports show no group of fewer than five people.)
-    Employee marc = person(company, "marc");
+    // 2. The directory, from the identity provider: Iris takes the SCIM token the checklist
+    // offers; Entra ID pushes Marc and ten colleagues, five in Esch (Finance) and five in
+    // Luxembourg (IT), Marc their line manager. (Reports show no group of fewer than five.)
+    JsonNode scim =
+        execute(
+            "iris",
+            action(answer(message("iris", "admin setup")), ConversationEngine.OPEN_FORM, "scim"));
+    // The card's text is markdown, its underscores escaped: Teams shows the token without them.
+    Matcher token =
+        Pattern.compile("tdm_scim_[A-Za-z0-9_-]{43}").matcher(scim.toString().replace("\\\\", ""));
+    assertThat(token.find()).as(scim.toString()).isTrue();
+    ScimClient entra = new ScimClient(port, token.group());
+    String marcId =
+        entra.user("marc@contoso.example", "Marc Schmit", "Luxembourg", "Management", null);
     for (int i = 0; i < COLLEAGUES.size(); i++) {
       boolean esch = i < 5;
-      directory(
-          company,
-          person(company, COLLEAGUES.get(i)),
+      entra.user(
+          COLLEAGUES.get(i) + "@contoso.example",
+          COLLEAGUES.get(i),
           esch ? "Esch-sur-Alzette" : "Luxembourg",
           esch ? "Finance" : "IT",
-          marc);
+          marcId);
+    }
+    // Everyone says hello: the Bot Connector gives their email, and they are the people
+    // provisioned.
+    assertThat(answer(message("marc", "help")).path("text").asText()).contains("Hi, I'm Tandem");
+    for (String user : COLLEAGUES) {
+      assertThat(answer(message(user, "help")).path("text").asText()).contains("Hi, I'm Tandem");
+      assertThat(person(company, user).site()).isIn("Esch-sur-Alzette", "Luxembourg");
     }
 
     // 3. The first association. (Until the association form lands, registered through the core
@@ -209,12 +226,6 @@ class TeamsCompanyFromNothingTest {
     return people.identify(company, IdentityKind.TEAMS, "aad-" + user).orElseThrow();
   }
 
-  private void directory(
-      TenantId company, Employee who, String site, String department, Employee manager) {
-    assertThat(people.setWorkplace(company, who.id(), site, department, "LU").isDone()).isTrue();
-    assertThat(people.setManager(company, who.id(), manager.id()).isDone()).isTrue();
-  }
-
   private ObjectNode message(String user, String text) {
     return in.message(aad, user, "aad-" + user, text);
   }
@@ -234,9 +245,15 @@ class TeamsCompanyFromNothingTest {
 
   /** The data of the first button of {@code answer} whose action is {@code id}. */
   private static ObjectNode action(JsonNode answer, String id) {
+    return action(answer, id, null);
+  }
+
+  /** The same, of a button whose {@code args} are these (a command's button), when given. */
+  private static ObjectNode action(JsonNode answer, String id, String args) {
     for (JsonNode a : answer.path("attachments")) {
       for (JsonNode action : a.at("/content/actions")) {
-        if (id.equals(action.at("/data/action").asText())) {
+        if (id.equals(action.at("/data/action").asText())
+            && (args == null || args.equals(action.at("/data/args").asText()))) {
           return (ObjectNode) action.path("data").deepCopy();
         }
       }

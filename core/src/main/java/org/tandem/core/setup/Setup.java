@@ -16,9 +16,9 @@ import org.tandem.core.tenants.TenantId;
 /**
  * The setup checklist of a company, computed from what exists rather than ticked: the policy is set
  * once an admin saved it (or it was configured with an allowance or a rate), the directory once
- * someone has a site, a department or a manager (or SCIM holds a token, or an admin skipped it),
- * associations and missions once there is one. Only the announcement and skipping the directory are
- * marked, by an admin, and recorded in the admin trail.
+ * someone has a site, a department or a manager, or an identity provider holds a SCIM token (or an
+ * admin skipped it), associations and missions once there is one. Only the announcement and
+ * skipping the directory are marked, by an admin, and recorded in the admin trail.
  */
 @Service
 public class Setup {
@@ -60,7 +60,9 @@ public class Setup {
         exists(
             """
             select exists (select 1 from employee where tenant_id = ?
-                           and (site is not null or department is not null or manager_id is not null))""",
+                           and (site is not null or department is not null or manager_id is not null))
+                or exists (select 1 from scim_token where tenant_id = ?)""",
+            t,
             t);
     steps.put(
         Step.DIRECTORY,

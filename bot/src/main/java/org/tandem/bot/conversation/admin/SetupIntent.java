@@ -121,13 +121,19 @@ class SetupIntent implements Handler {
       }
       case DIRECTORY -> {
         List<String> ways = new ArrayList<>();
+        // Buttons only while the step is to do: "admin scim" again would replace the token the
+        // identity provider uses.
         if (answers(SCIM)) {
           ways.add(texts.t(key + ".scim"));
-          buttons.add(command(texts.t("setup.button.scim"), "admin", "scim", toDo));
+          if (toDo) {
+            buttons.add(command(texts.t("setup.button.scim"), "admin", "scim", true));
+          }
         }
         if (answers(DIRECTORY_FILE)) {
           ways.add(texts.t(key + ".file"));
-          buttons.add(command(texts.t("setup.button.file"), "admin", "directory", toDo));
+          if (toDo) {
+            buttons.add(command(texts.t("setup.button.file"), "admin", "directory", true));
+          }
         }
         text =
             texts.t(key + ".todo")
