@@ -113,6 +113,39 @@ try {
   await report.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/try-chat-report.png`, fullPage: false });
 
+  // An empty company of one's own: its installer walks the setup checklist to a first report.
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await fresh.goto(base, { waitUntil: 'networkidle' });
+  await fresh.click('#langs button[data-lang="en"]');
+  await fresh.click('#company');
+  await fresh.waitForSelector('#log .reply');
+  let setup = await lastReply(fresh);
+  let text = await setup.innerText();
+  if (!text.includes('Setting up Tandem at Your company') || !text.includes('0 of 5 steps done')) fail(`checklist said ${text}`);
+  // 1. The policy, in its form: 40 h a year, 45 EUR an hour.
+  let reply = await click(fresh, setup.locator('button[data-action="policy.edit"]'));
+  const policy = reply.locator('form[data-form="policy"]');
+  await policy.locator('input[name="allowance"]').fill('40');
+  await policy.locator('input[name="rate"]').fill('45');
+  reply = await click(fresh, policy.locator('button[type="submit"]'));
+  if (!(await reply.innerText()).includes('Policy saved')) fail(`policy said ${await reply.innerText()}`);
+  // 2. No directory for now: skipped.
+  reply = await send(fresh, 'admin setup');
+  reply = await click(fresh, reply.locator('button[data-action="setup.skipDirectory"]'));
+  text = await reply.innerText();
+  if (!text.includes('Directory skipped') || !text.includes('2 of 5 steps done')) fail(`skipping said ${text}`);
+  // 5. The announcement, ready to copy.
+  reply = await click(fresh, reply.locator('button[data-action="setup.announce"]'));
+  if (!(await reply.innerText()).includes('Your company now offers skills-based volunteering')) fail(`announcement said ${await reply.innerText()}`);
+  console.log('empty company: checklist, policy, directory skipped, announcement');
+  // The first report: the rate set, no demo data in it.
+  reply = await send(fresh, 'report this year by site');
+  text = await reply.innerText();
+  if (!text.includes('Volunteering report') || !text.includes('Your company') || !text.includes('€45')) fail(`first report said ${text}`);
+  if (text.includes('No hourly rate set yet')) fail(`first report has no rate: ${text}`);
+  await fresh.screenshot({ path: `${shots}/try-chat-empty-company.png`, fullPage: false });
+  console.log('empty company: first report');
+
   // A phone, 420 px wide: nothing sticks out sideways, the people and the message box are at hand.
   const phone = await browser.newPage({ viewport: { width: 420, height: 860 } });
   await phone.goto(base, { waitUntil: 'networkidle' });

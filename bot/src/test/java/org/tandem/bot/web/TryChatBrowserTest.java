@@ -15,8 +15,9 @@ import org.tandem.bot.support.BotTest;
 /**
  * The try-it chat in a real headless browser (Debian's Chromium driven by playwright-core from
  * {@code src/test/e2e}) against the running app: find missions near Esch-sur-Alzette, commit, log
- * hours, see "my year", in English and in French. Screenshots land in {@code target/}. {@code
- * .ci/run} installs Chromium and the Node module; on CI their absence fails the test.
+ * hours, see "my year", in English and in French; start an empty company and walk its setup
+ * checklist to a first report. Screenshots land in {@code target/}. {@code .ci/run} installs
+ * Chromium and the Node module; on CI their absence fails the test.
  */
 @BotTest
 class TryChatBrowserTest {
@@ -61,7 +62,9 @@ class TryChatBrowserTest {
         .contains("nathalie.kieffer (fr): proposed, committed, logged")
         .contains("profile form: error shown on the place field")
         .contains("420 px: no horizontal overflow, conversation full width")
-        .contains("report: XLSX downloaded");
+        .contains("report: XLSX downloaded")
+        .contains("empty company: checklist, policy, directory skipped, announcement")
+        .contains("empty company: first report");
     assertThat(target.resolve("try-chat.png")).exists();
     // The workbook the page offered, read back: figures are numeric cells, not text.
     var sheet =
