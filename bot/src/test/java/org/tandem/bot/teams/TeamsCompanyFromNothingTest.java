@@ -25,13 +25,9 @@ import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeBotConnector;
 import org.tandem.bot.support.ScimClient;
 import org.tandem.bot.support.TeamsActivities;
-import org.tandem.core.associations.AssociationDraft;
-import org.tandem.core.associations.Associations;
-import org.tandem.core.causes.Cause;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
 import org.tandem.core.people.People;
-import org.tandem.core.places.Geocoder;
 import org.tandem.core.tenants.Platform;
 import org.tandem.core.tenants.Policy;
 import org.tandem.core.tenants.TenantId;
@@ -40,11 +36,13 @@ import org.tandem.core.tenants.Tenants;
 /**
  * A company from nothing, through Bot-Framework-authenticated Teams activities only (no demo data):
  * Iris adds Tandem first in a new Azure AD tenant and is welcomed with the setup checklist; she
- * sets the policy with line-manager approval in its dialog (task/fetch, task/submit); the first
- * association and the directory (two sites and departments of five, Marc their line manager) are in
- * place; she creates a mission in its form and gets the announcement; ten colleagues set their
- * profiles, find the mission and commit (Universal Actions); Marc approves their commitments, they
- * log hours, Marc approves them; Iris's report by site and by department shows each group.
+ * sets the policy with line-manager approval in its dialog (task/fetch, task/submit); she takes the
+ * SCIM token from the checklist and the identity provider provisions Marc and ten colleagues (two
+ * sites and departments of five, Marc their line manager), recognised by email when they first
+ * write; she registers the first association and creates a mission in their forms and gets the
+ * announcement; the colleagues set their profiles, find the mission and commit (Universal Actions);
+ * Marc approves their commitments, they log hours, Marc approves them; Iris's report by site and by
+ * department shows each group.
  */
 @BotTest
 class TeamsCompanyFromNothingTest {
@@ -70,8 +68,6 @@ class TeamsCompanyFromNothingTest {
   @LocalServerPort int port;
   @Autowired Tenants tenants;
   @Autowired People people;
-  @Autowired Associations associations;
-  @Autowired Geocoder places;
   @Autowired JdbcClient jdbc;
 
   TeamsActivities in;
@@ -140,24 +136,26 @@ class TeamsCompanyFromNothingTest {
       assertThat(person(company, user).site()).isIn("Esch-sur-Alzette", "Luxembourg");
     }
 
-    // 3. The first association. (Until the association form lands, registered through the core
-    // use case that form calls, with the same rules.)
-    long association =
-        associations
-            .register(
-                company,
-                person(company, "iris").id(),
-                new AssociationDraft(
-                    "Épicerie solidaire d'Esch",
-                    "A food bank run by volunteers",
-                    List.of(Cause.FOOD_AID),
-                    null,
-                    places.locate("Esch-sur-Alzette", "LU").orElseThrow(),
-                    null,
-                    "Léa Hoffmann",
-                    "lea@epicerie.example"))
-            .value()
-            .id();
+    // 3. The first association, in its dialog, from the checklist's button.
+    JsonNode associationForm =
+        taskFetch(
+            "iris",
+            action(
+                answer(message("iris", "admin setup")),
+                ConversationEngine.OPEN_FORM,
+                "association"));
+    submit(
+        "iris",
+        associationForm,
+        Map.of(
+            "name", "Épicerie solidaire d'Esch",
+            "legalIdKind", "LU_RCS",
+            "registrationId", "F1234",
+            "causes", "FOOD_AID",
+            "place", "Esch-sur-Alzette",
+            "coordinatorName", "Léa Hoffmann",
+            "coordinatorEmail", "lea@epicerie.example"));
+    long association = association(company);
 
     // 4. The first mission, in its form, today in Esch.
     JsonNode missionForm = form(answer(message("iris", "new mission")));
@@ -220,6 +218,14 @@ class TeamsCompanyFromNothingTest {
         .contains("Finance — 5 volunteers, 10 h")
         .contains("IT — 5 volunteers, 10 h")
         .contains("Valuation: €900 at €45 an hour");
+  }
+
+  /** The company's one association, as its form registered it. */
+  private long association(TenantId company) {
+    return jdbc.sql("select id from association where tenant_id = ?")
+        .param(company.value())
+        .query(Long.class)
+        .single();
   }
 
   private Employee person(TenantId company, String user) {
@@ -308,7 +314,9 @@ class TeamsCompanyFromNothingTest {
     ObjectNode data = JSON.createObjectNode();
     for (JsonNode action : card.path("actions")) {
       if (action.at("/data/formId").isTextual()) {
+        // The form's own submit comes first; "Search" and "New association" follow it.
         data.setAll((ObjectNode) action.path("data").deepCopy());
+        break;
       }
     }
     for (JsonNode input : card.path("body")) {
