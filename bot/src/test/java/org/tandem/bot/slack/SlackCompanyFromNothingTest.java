@@ -51,7 +51,7 @@ import org.tandem.core.tenants.Tenants;
 class SlackCompanyFromNothingTest {
 
   static final String SECRET = "from-nothing-secret";
-  static final String TEAM = "T0NEW";
+  static final String TEAM = "T0SCRATCH";
   static final ObjectMapper JSON = new ObjectMapper();
   static final FakeSlackApi slack = new FakeSlackApi(TEAM);
 
@@ -80,6 +80,13 @@ class SlackCompanyFromNothingTest {
     registry.add("SLACK_CLIENT_ID", () -> "111.222");
     registry.add("SLACK_CLIENT_SECRET", () -> "client-secret");
     registry.add("SLACK_API_URL", slack::apiUrl);
+    // A workspace of its own: other tests install "New Co" (T0NEW) on the same database.
+    slack.answer(
+        "oauth.v2.access",
+        "{\"ok\":true,\"access_token\":\"xoxb-scratch-token\",\"token_type\":\"bot\","
+            + "\"scope\":\"commands,chat:write\",\"bot_user_id\":\"UBOT\",\"app_id\":\"A0TANDEM\","
+            + "\"team\":{\"id\":\"T0SCRATCH\",\"name\":\"Scratch Ltd\"},"
+            + "\"authed_user\":{\"id\":\"U0CLAIRE\"}}");
     // The test delivers the outbox itself, or its nudge does: no scheduled run in between.
     registry.add("tandem.outbox.every", () -> "PT1H");
   }
@@ -103,7 +110,7 @@ class SlackCompanyFromNothingTest {
   void aCompanyFromNothingReachesItsFirstReportBySiteWithARealLineManagerApproval()
       throws Exception {
     in = new SlackRequests(port, SECRET, slack);
-    slack.user("U0INSTALLER", "Claire Weber", "en-GB", "Europe/Luxembourg", "claire@newco.example");
+    slack.user("U0CLAIRE", "Claire Weber", "en-GB", "Europe/Luxembourg", "claire@newco.example");
     slack.user("U0MARC", "Marc Schmit", "en-GB", "Europe/Luxembourg", "marc@newco.example");
     for (int i = 0; i < COLLEAGUES.size(); i++) {
       slack.user(
@@ -115,17 +122,17 @@ class SlackCompanyFromNothingTest {
     TenantId company = tenants.find(Platform.SLACK, TEAM).orElseThrow().id();
     assertThat(
             slack
-                .await("chat.postMessage", c -> "U0INSTALLER".equals(c.param("channel")))
+                .await("chat.postMessage", c -> "U0CLAIRE".equals(c.param("channel")))
                 .param("text"))
-        .contains("Setting up Tandem at New Co")
+        .contains("Setting up Tandem at Scratch Ltd")
         .contains("1. The policy — To do");
 
     // 1. The policy, in its modal: 40 h a year, line managers approve commitments, 45 EUR.
-    String checklist = command("U0INSTALLER", "admin setup");
+    String checklist = command("U0CLAIRE", "admin setup");
     assertThat(checklist).contains("0 of 5 steps done");
-    JsonNode policyForm = modal(() -> press("U0INSTALLER", checklist, "policy.edit", Map.of()));
+    JsonNode policyForm = modal(() -> press("U0CLAIRE", checklist, "policy.edit", Map.of()));
     submit(
-        "U0INSTALLER",
+        "U0CLAIRE",
         policyForm,
         Map.of(
             "allowance", List.of("40"),
@@ -144,8 +151,8 @@ class SlackCompanyFromNothingTest {
     // Luxembourg (IT), Marc their line manager. (Reports show no group of fewer than five.)
     String scim =
         click(
-            "U0INSTALLER",
-            command("U0INSTALLER", "admin setup"),
+            "U0CLAIRE",
+            command("U0CLAIRE", "admin setup"),
             ConversationEngine.OPEN_FORM,
             Map.of("command", "admin", "args", "scim"));
     Matcher token = Pattern.compile("tdm_scim_[A-Za-z0-9_-]{43}").matcher(scim);
@@ -174,12 +181,12 @@ class SlackCompanyFromNothingTest {
         modal(
             () ->
                 press(
-                    "U0INSTALLER",
-                    command("U0INSTALLER", "admin setup"),
+                    "U0CLAIRE",
+                    command("U0CLAIRE", "admin setup"),
                     ConversationEngine.OPEN_FORM,
                     Map.of("command", "new", "args", "association")));
     submit(
-        "U0INSTALLER",
+        "U0CLAIRE",
         associationForm,
         Map.of(
             "name", List.of("Épicerie solidaire d'Esch"),
@@ -192,9 +199,9 @@ class SlackCompanyFromNothingTest {
     long association = association(company);
 
     // 4. The first mission, in its modal, today in Esch.
-    JsonNode missionForm = modal(() -> in.command(TEAM, "U0INSTALLER", "new mission", "modal"));
+    JsonNode missionForm = modal(() -> in.command(TEAM, "U0CLAIRE", "new mission", "modal"));
     submit(
-        "U0INSTALLER",
+        "U0CLAIRE",
         missionForm,
         Map.of(
             "association", List.of(Long.toString(association)),
@@ -209,13 +216,13 @@ class SlackCompanyFromNothingTest {
             "capacity", List.of("12")));
     // The directory and the first association and mission are there: 4 of 5 steps. 5. The
     // announcement, ready to copy for a Slack channel.
-    String setup = command("U0INSTALLER", "admin setup");
+    String setup = command("U0CLAIRE", "admin setup");
     assertThat(setup).contains("4 of 5 steps done");
-    assertThat(click("U0INSTALLER", setup, "setup.announce"))
-        .contains("New Co now offers skills-based volunteering")
+    assertThat(click("U0CLAIRE", setup, "setup.announce"))
+        .contains("Scratch Ltd now offers skills-based volunteering")
         .contains("/tandem missions")
         .contains("up to 40 hours a year");
-    assertThat(command("U0INSTALLER", "admin setup")).contains("5 of 5 steps done");
+    assertThat(command("U0CLAIRE", "admin setup")).contains("5 of 5 steps done");
 
     // Each colleague sets a profile, finds the mission and commits: it waits for Marc.
     for (String user : COLLEAGUES) {
@@ -245,13 +252,13 @@ class SlackCompanyFromNothingTest {
     assertThat(command("U0MARC", "approvals")).doesNotContain("hours.approve");
 
     // Claire's first reports: one group per site, one per department, with the hours.
-    String bySite = command("U0INSTALLER", "report this year by site");
+    String bySite = command("U0CLAIRE", "report this year by site");
     assertThat(bySite)
         .contains("Hours: 20 h approved")
         .contains("Esch-sur-Alzette — 5 volunteers, 10 h")
         .contains("Luxembourg — 5 volunteers, 10 h")
         .doesNotContain("Other (groups under 5 people)");
-    String byDepartment = command("U0INSTALLER", "report this year by department");
+    String byDepartment = command("U0CLAIRE", "report this year by department");
     assertThat(byDepartment)
         .contains("Finance — 5 volunteers, 10 h")
         .contains("IT — 5 volunteers, 10 h")

@@ -82,7 +82,9 @@ class TeamsCompanyFromNothingTest {
     JsonNode welcome = answer(in.installationUpdate(aad, "iris", "aad-iris", "personal"));
     assertThat(welcome.path("text").asText())
         .contains("Tandem is installed")
-        .contains("Setting up Tandem at")
+        // Teams gives no tenant name: the checklist never calls the company "aad-…".
+        .contains("Setting up Tandem for your company")
+        .doesNotContain(aad)
         .contains("1. The policy — To do");
     TenantId company = tenants.find(Platform.TEAMS, aad).orElseThrow().id();
 
@@ -178,6 +180,8 @@ class TeamsCompanyFromNothingTest {
     JsonNode setup = answer(message("iris", "admin setup"));
     assertThat(setup.path("text").asText()).contains("4 of 5 steps done");
     assertThat(execute("iris", action(setup, "setup.announce")).toString())
+        .contains("We now offer skills-based volunteering")
+        .doesNotContain(aad)
         .contains("open Tandem in Microsoft Teams")
         .contains("up to 40 hours a year");
     assertThat(answer(message("iris", "admin setup")).path("text").asText())

@@ -293,7 +293,7 @@ class TeamsMessagesTest {
     assertThat(post(installation(aadTenant), good()).statusCode()).isEqualTo(200);
     assertThat(lastReply().path("text").asText())
         .contains("You run it for your company")
-        .contains("Policy of");
+        .contains("1. The policy — To do");
     TenantId tenant = tenants.find(Platform.TEAMS, aadTenant).orElseThrow().id();
     Employee first = people.identify(tenant, IdentityKind.TEAMS, aad).orElseThrow();
     assertThat(first.has(org.tandem.core.people.Role.ADMIN)).isTrue();

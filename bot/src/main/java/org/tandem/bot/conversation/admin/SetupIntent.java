@@ -95,7 +95,9 @@ class SetupIntent implements Handler {
     Reply reply =
         Reply.of(
             new Reply.Card(
-                texts.t("setup.title", t.name()),
+                named(t) == null
+                    ? texts.t("setup.title.unnamed")
+                    : texts.t("setup.title", named(t)),
                 texts.t("setup.progress", c.done(), Step.values().length),
                 List.of(),
                 texts.t(c.complete() ? "setup.complete" : "setup.intro"),
@@ -196,7 +198,10 @@ class SetupIntent implements Handler {
     Tenant t = tenants.find(who.tenant()).orElseThrow();
     Policy p = t.policy();
     StringBuilder text =
-        new StringBuilder(texts.t("setup.announcement.text", t.name()))
+        new StringBuilder(
+                named(t) == null
+                    ? texts.t("setup.announcement.text.unnamed")
+                    : texts.t("setup.announcement.text", named(t)))
             .append("\n\n")
             .append(
                 texts.t(
@@ -220,6 +225,14 @@ class SetupIntent implements Handler {
             text.toString(),
             List.of(Button.of(texts.t("setup.button.back"), SHOW, Map.of())),
             null));
+  }
+
+  /**
+   * The company's name, or null while it is only its platform's id (Teams gives no tenant name): an
+   * announcement must never greet colleagues with "aad-1234…".
+   */
+  private static String named(Tenant t) {
+    return t.name() == null || t.name().equals(t.externalId()) ? null : t.name();
   }
 
   private boolean answers(String command) {
