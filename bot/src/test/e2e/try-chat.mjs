@@ -138,6 +138,31 @@ try {
   reply = await click(fresh, reply.locator('button[data-action="setup.announce"]'));
   if (!(await reply.innerText()).includes('Your company now offers skills-based volunteering')) fail(`announcement said ${await reply.innerText()}`);
   console.log('empty company: checklist, policy, directory skipped, announcement');
+  // 3. The first association, from the checklist's button, in its form.
+  reply = await send(fresh, 'admin setup');
+  reply = await click(fresh, reply.locator('button[data-action="form.open"]', { hasText: 'New association' }));
+  const association = reply.locator('form[data-form="association"]');
+  await association.locator('input[name="name"]').fill("Épicerie solidaire d'Esch");
+  await association.locator('input[name="place"]').fill('Esch-sur-Alzette');
+  await association.locator('input[name="causes"][value="FOOD_AID"]').check();
+  reply = await click(fresh, association.locator('button[type="submit"]').first());
+  if (!(await reply.innerText()).includes("Épicerie solidaire d'Esch")) fail(`association said ${await reply.innerText()}`);
+  // 4. The first mission, in its form, with that association.
+  reply = await send(fresh, 'admin setup');
+  reply = await click(fresh, reply.locator('button[data-action="form.open"]', { hasText: 'New mission' }));
+  const mission = reply.locator('form[data-form="mission"]');
+  await mission.locator('select[name="association"]').selectOption({ label: "Épicerie solidaire d'Esch" });
+  await mission.locator('input[name="title"]').fill('Keep the books of the food bank');
+  await mission.locator('input[name="skills"][value="accounting"]').check();
+  await mission.locator('input[name="place"]').fill('Esch-sur-Alzette');
+  await mission.locator('input[name="firstDate"]').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Luxembourg' }).format(new Date()));
+  await mission.locator('input[name="hoursPerSession"]').fill('2');
+  await mission.locator('input[name="capacity"]').fill('5');
+  reply = await click(fresh, mission.locator('button[type="submit"]').first());
+  if (!(await reply.innerText()).includes('Keep the books of the food bank')) fail(`mission said ${await reply.innerText()}`);
+  reply = await send(fresh, 'admin setup');
+  if (!(await reply.innerText()).includes('5 of 5 steps done')) fail(`checklist said ${await reply.innerText()}`);
+  console.log('empty company: association and mission in their forms, 5 of 5 steps done');
   // The first report: the rate set, no demo data in it.
   reply = await send(fresh, 'report this year by site');
   text = await reply.innerText();

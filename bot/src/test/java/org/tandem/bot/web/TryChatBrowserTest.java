@@ -64,6 +64,7 @@ class TryChatBrowserTest {
         .contains("420 px: no horizontal overflow, conversation full width")
         .contains("report: XLSX downloaded")
         .contains("empty company: checklist, policy, directory skipped, announcement")
+        .contains("empty company: association and mission in their forms, 5 of 5 steps done")
         .contains("empty company: first report");
     assertThat(target.resolve("try-chat.png")).exists();
     // The workbook the page offered, read back: figures are numeric cells, not text.
