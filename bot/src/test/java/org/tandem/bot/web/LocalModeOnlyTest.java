@@ -53,7 +53,7 @@ class LocalModeOnlyTest {
             .body(java.util.Map.of("handle", "claire.weber", "locale", "en", "text", "admin link"))
             .retrieve()
             .body(String.class);
-    assertThat(answer).contains("demo company of the try-it chat").doesNotContain("Code");
+    assertThat(answer).contains("company of the try-it chat").doesNotContain("Code");
     assertThat(
             org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
                 .sql(
