@@ -2,14 +2,9 @@ package org.tandem.bot.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeBotConnector;
 import org.tandem.bot.support.FakeSlackApi;
+import org.tandem.bot.support.SlackOAuth;
 import org.tandem.bot.support.TeamsActivities;
 
 /**
@@ -67,26 +63,7 @@ class ReconsentNoticeTest {
          "scope":"commands,chat:write","bot_user_id":"UBOT","app_id":"A0TANDEM",
          "team":{"id":"T0OLDCO","name":"Old Co"},"authed_user":{"id":"U0OLDADMIN"}}""");
     slack.user("U0OLDADMIN", "Claire Weber", "en-GB", "Europe/Luxembourg", "claire@oldco.example");
-    HttpResponse<String> page =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/install"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher state = Pattern.compile("state=([\\w-]+)").matcher(page.body());
-    assertThat(state.find()).as(page.body()).isTrue();
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    HttpResponse<String> done =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://localhost:"
-                            + port
-                            + "/slack/oauth_redirect?code=the-code&state="
-                            + state.group(1)))
-                .header("Cookie", cookie)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(done.statusCode()).isLessThan(400);
+    SlackOAuth.install(http, port);
     slack.await("chat.postMessage", c -> "U0OLDADMIN".equals(c.param("channel")));
   }
 

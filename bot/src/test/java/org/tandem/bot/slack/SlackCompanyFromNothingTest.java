@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,6 +26,7 @@ import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.FakeSlackApi;
 import org.tandem.bot.support.ScimClient;
 import org.tandem.bot.support.SlackModals;
+import org.tandem.bot.support.SlackOAuth;
 import org.tandem.bot.support.SlackRequests;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.IdentityKind;
@@ -266,26 +265,7 @@ class SlackCompanyFromNothingTest {
   }
 
   private void install() throws Exception {
-    HttpResponse<String> page =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/install"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher state = Pattern.compile("state=([\\w-]+)").matcher(page.body());
-    assertThat(state.find()).as(page.body()).isTrue();
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    HttpResponse<String> done =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://localhost:"
-                            + port
-                            + "/slack/oauth_redirect?code=the-code&state="
-                            + state.group(1)))
-                .header("Cookie", cookie)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(done.statusCode()).isLessThan(400);
+    SlackOAuth.install(http, port);
   }
 
   private static String email(String slackId) {
