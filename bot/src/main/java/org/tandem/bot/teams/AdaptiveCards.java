@@ -268,24 +268,21 @@ final class AdaptiveCards {
     a.set("data", d);
   }
 
-  /** The whole reply as one card, for answers that replace a card (Universal Actions). */
+  /**
+   * The whole reply as one card, for answers that replace a card (Universal Actions). Each part's
+   * buttons stay under it in an {@code ActionSet} of their own: Teams shows at most {@value
+   * #MAX_ACTIONS} actions in a set, so gathering every part's buttons at the card's foot would drop
+   * some (a setup checklist with every step to do has seven).
+   */
   static ObjectNode single(Reply reply) {
     ObjectNode card = card(new Notice(Notice.Level.INFO, " "));
     ArrayNode body = card.putArray("body");
-    ArrayNode actions = JSON.createArrayNode();
     for (Reply.Part part : reply.parts()) {
       ObjectNode one = card(part);
       one.path("body").forEach(body::add);
-      one.path("actions")
-          .forEach(
-              a -> {
-                if (actions.size() < MAX_ACTIONS) {
-                  actions.add(a);
-                }
-              });
-    }
-    if (!actions.isEmpty()) {
-      card.set("actions", actions);
+      if (!one.path("actions").isEmpty()) {
+        body.addObject().put("type", "ActionSet").set("actions", one.path("actions").deepCopy());
+      }
     }
     return card;
   }
