@@ -24,7 +24,7 @@ import org.tandem.core.tenants.TenantId;
 public class Erasure {
 
   /** Who erased, in the admin trail, when it was the retention period. */
-  static final String RETENTION = "Tandem (retention)";
+  public static final String RETENTION = "Tandem (retention)";
 
   private final JdbcClient jdbc;
   private final Authority authority;

@@ -100,7 +100,8 @@ class AdminAuditIntent implements Handler {
             .withZone(who.zone());
     List<Fact> facts = new ArrayList<>();
     for (AdminAudit.Entry e : page.entries()) {
-      facts.add(new Fact(when.format(e.at()) + " · " + e.actor(), describe(e, texts, who.zone())));
+      facts.add(
+          new Fact(when.format(e.at()) + " · " + actor(e, texts), describe(e, texts, who.zone())));
     }
     Reply reply =
         Reply.of(
@@ -242,5 +243,14 @@ class AdminAuditIntent implements Handler {
       case "false" -> texts.t("no");
       default -> v;
     };
+  }
+
+  /**
+   * Who acted: a person's name as recorded, or Tandem's own retention job in the reader's words.
+   */
+  private static String actor(AdminAudit.Entry e, Texts texts) {
+    return org.tandem.core.privacy.Erasure.RETENTION.equals(e.actor())
+        ? texts.t("audit.actor.retention")
+        : e.actor();
   }
 }

@@ -305,6 +305,10 @@ class PersonalDataTest {
         .filteredOn(e -> e.kind() == AdminAudit.Kind.ERASED)
         .extracting(AdminAudit.Entry::actor)
         .containsExactly("Tandem (retention)", "Tandem (retention)");
+    // The admin trail names the retention job in the reader's language.
+    assertThat(new Chat(engine, admin, Locale.FRENCH).say("admin audit").plainText())
+        .contains("Tandem (durée de conservation)")
+        .doesNotContain("Tandem (retention)");
   }
 
   /** The directory deactivated the person so many days ago (SCIM sets the same column). */
