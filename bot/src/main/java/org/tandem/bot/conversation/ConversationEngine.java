@@ -226,7 +226,8 @@ public class ConversationEngine {
    */
   public List<Reply.Option> suggest(Who who, String formId, String field, String typed) {
     Handler h = byForm.get(formId == null ? "" : formId);
-    if (h == null || field == null) {
+    // Someone the directory deactivated is not served: no company data in suggestions either.
+    if (h == null || field == null || !people.serves(who.tenant(), who.employeeId())) {
       return List.of();
     }
     try {

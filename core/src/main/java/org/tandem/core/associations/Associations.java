@@ -222,8 +222,7 @@ public class Associations {
                 with q as (select association_fold(?) as f)
                 select a.id, cast(count(*) over () as int) as total from association a, q
                 where a.tenant_id = ? and (a.archived_at is not null) = ?
-                  and (q.f = '' or a.folded_name like '%' || q.f || '%'
-                       or association_fold(a.name) like '%' || q.f || '%')
+                  and (q.f = '' or a.folded_name like '%' || q.f || '%')
                 order by (q.f <> '' and a.folded_name like q.f || '%') desc,
                          a.folded_name, a.id
                 offset ? limit ?

@@ -120,7 +120,7 @@ public class Provisioning {
                   d.givenName(),
                   d.familyName())
               .update();
-          return apply(tenant, id, e, d);
+          return apply(tenant, id, e, d, null);
         });
   }
 
@@ -215,7 +215,7 @@ public class Provisioning {
           if (d.locale() != null) {
             e.locale(locale(d.locale()));
           }
-          return apply(tenant, id, e, d);
+          return apply(tenant, id, e, d, now);
         });
   }
 
@@ -238,17 +238,32 @@ public class Provisioning {
         });
   }
 
-  /** The directory's site, department, country, manager and status, through the people's rules. */
+  /**
+   * The directory's site, department, country, manager and status, through the people's rules.
+   * {@code seen}: the account as the identity provider last saw it (null on a first POST). What it
+   * never saw, it cannot clear by leaving it out: a person known by email keeps the site a file or
+   * the chat gave them when the first POST has no address, and a manager without a SCIM account
+   * (set by a file or {@code person NAME}) stays when a PATCH or PUT names none.
+   */
   private Outcome<DirectoryAccount> apply(
-      TenantId tenant, String id, Employee e, DirectoryAccount.Draft d) {
-    if (!Objects.equals(d.site(), e.site())
-        || !Objects.equals(d.department(), e.department())
-        || !Objects.equals(d.country(), e.country() == null ? null : e.country().strip())) {
-      Outcome<Employee> done =
-          people.setWorkplace(tenant, e.id(), d.site(), d.department(), d.country());
+      TenantId tenant, String id, Employee e, DirectoryAccount.Draft d, DirectoryAccount seen) {
+    String site = seen == null && d.site() == null ? e.site() : d.site();
+    String department = seen == null && d.department() == null ? e.department() : d.department();
+    String country =
+        seen == null && d.country() == null
+            ? e.country() == null ? null : e.country().strip()
+            : d.country();
+    if (!Objects.equals(site, e.site())
+        || !Objects.equals(department, e.department())
+        || !Objects.equals(country, e.country() == null ? null : e.country().strip())) {
+      Outcome<Employee> done = people.setWorkplace(tenant, e.id(), site, department, country);
       if (!done.isDone()) {
         return Outcome.refused(onField(done.refusal(), "addresses"));
       }
+    }
+    boolean managerUnseen = seen == null || seen.managerId() == null;
+    if (d.managerId() == null && managerUnseen) {
+      return finish(tenant, id, e, d);
     }
     Long manager = null;
     if (d.managerId() != null) {
@@ -264,6 +279,11 @@ public class Provisioning {
         return Outcome.refused(onField(done.refusal(), "manager"));
       }
     }
+    return finish(tenant, id, e, d);
+  }
+
+  private Outcome<DirectoryAccount> finish(
+      TenantId tenant, String id, Employee e, DirectoryAccount.Draft d) {
     if (d.active() && !e.active()) {
       people.reactivate(tenant, e.id(), DIRECTORY);
     } else if (!d.active() && e.active()) {

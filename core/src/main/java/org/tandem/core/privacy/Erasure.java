@@ -122,6 +122,8 @@ public class Erasure {
             "delete from scim_user where tenant_id = ? and employee_id = ?",
             "delete from teams_conversation where tenant_id = ? and employee_id = ?",
             "delete from mission_dismissal where tenant_id = ? and employee_id = ?",
+            // A form set aside mid-way holds what the person typed.
+            "delete from parked_form where tenant_id = ? and employee_id = ?",
             "delete from notification where tenant_id = ? and employee_id = ? and sent_at is null",
             "delete from report_file where tenant_id = ? and employee_id = ?",
             // Requests already answered keep what the person typed until the weekly purge.

@@ -99,6 +99,68 @@ class ProvisioningTest {
   }
 
   @Test
+  void theIdentityProviderClearsOnlyWhatItCouldSee() {
+    TenantId tenant = fixtures.company();
+    Employee boss = fixtures.person(tenant, "Nina Boss");
+    Employee lea =
+        people.enrol(
+            tenant,
+            IdentityKind.SLACK,
+            "U" + UUID.randomUUID(),
+            new NewPerson("Lea", "lea@acme.example", Locale.FRENCH, Fixtures.LUXEMBOURG));
+    // A file or "person NAME" gave Lea a workplace and a manager who has no SCIM account.
+    people.setWorkplace(tenant, lea.id(), "Metz", "Finance", "FR").value();
+    people.setManager(tenant, lea.id(), boss.id()).value();
+
+    DirectoryAccount account =
+        provisioning
+            .create(
+                tenant,
+                new DirectoryAccount.Draft(
+                    "lea",
+                    null,
+                    "Lea",
+                    "Klein",
+                    null,
+                    "lea@acme.example",
+                    null,
+                    true,
+                    null,
+                    null,
+                    null,
+                    null))
+            .value();
+    Employee linked = people.find(tenant, lea.id()).orElseThrow();
+    assertThat(account.employeeId()).isEqualTo(lea.id());
+    assertThat(linked.site()).isEqualTo("Metz");
+    assertThat(linked.department()).isEqualTo("Finance");
+    assertThat(linked.country()).isEqualTo("FR");
+    assertThat(linked.managerId()).isEqualTo(boss.id());
+
+    // A PATCH of something else (its view of Lea has no manager: the boss has no account).
+    provisioning
+        .update(
+            tenant,
+            account.id(),
+            a ->
+                new DirectoryAccount.Draft(
+                    a.userName(),
+                    "ext-lea",
+                    "Lea",
+                    "Klein",
+                    null,
+                    a.email(),
+                    null,
+                    true,
+                    a.department(),
+                    a.site(),
+                    a.country(),
+                    a.managerId()))
+        .value();
+    assertThat(people.find(tenant, lea.id()).orElseThrow().managerId()).isEqualTo(boss.id());
+  }
+
+  @Test
   void aPersonProvisionedFirstIsFoundOnFirstContactByEmail() {
     TenantId tenant = fixtures.company();
     DirectoryAccount account =
