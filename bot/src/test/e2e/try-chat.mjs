@@ -121,7 +121,7 @@ try {
   await fresh.waitForSelector('#log .reply');
   let setup = await lastReply(fresh);
   let text = await setup.innerText();
-  if (!text.includes('Setting up Tandem at Your company') || !text.includes('0 of 5 steps done')) fail(`checklist said ${text}`);
+  if (!text.includes('Setting up Tandem at Example Ltd') || !text.includes('0 of 5 steps done')) fail(`checklist said ${text}`);
   // 1. The policy, in its form: 40 h a year, 45 EUR an hour.
   let reply = await click(fresh, setup.locator('button[data-action="policy.edit"]'));
   const policy = reply.locator('form[data-form="policy"]');
@@ -136,7 +136,7 @@ try {
   if (!text.includes('Directory skipped') || !text.includes('2 of 5 steps done')) fail(`skipping said ${text}`);
   // 5. The announcement, ready to copy.
   reply = await click(fresh, reply.locator('button[data-action="setup.announce"]'));
-  if (!(await reply.innerText()).includes('Your company now offers skills-based volunteering')) fail(`announcement said ${await reply.innerText()}`);
+  if (!(await reply.innerText()).includes('Example Ltd now offers skills-based volunteering')) fail(`announcement said ${await reply.innerText()}`);
   console.log('empty company: checklist, policy, directory skipped, announcement');
   // 3. The first association, from the checklist's button, in its form.
   reply = await send(fresh, 'admin setup');
@@ -166,7 +166,7 @@ try {
   // The first report: the rate set, no demo data in it.
   reply = await send(fresh, 'report this year by site');
   text = await reply.innerText();
-  if (!text.includes('Volunteering report') || !text.includes('Your company') || !text.includes('€45')) fail(`first report said ${text}`);
+  if (!text.includes('Volunteering report') || !text.includes('Example Ltd') || !text.includes('€45')) fail(`first report said ${text}`);
   if (text.includes('No hourly rate set yet')) fail(`first report has no rate: ${text}`);
   await fresh.screenshot({ path: `${shots}/try-chat-empty-company.png`, fullPage: false });
   console.log('empty company: first report');

@@ -132,7 +132,10 @@ class TryChatController {
         org.tandem.bot.conversation.Texts.supported(java.util.Locale.forLanguageTag(locale));
     org.tandem.bot.conversation.Texts texts = org.tandem.bot.conversation.Texts.of(language);
     String id = EMPTY_PREFIX + java.util.UUID.randomUUID().toString().substring(0, 8);
-    Tenant t = tenants.findOrCreate(Platform.LOCAL, id, texts.t("try.company.name"), "LU");
+    // A company named and placed as its visitor's language suggests (its policy starts there).
+    Tenant t =
+        tenants.findOrCreate(
+            Platform.LOCAL, id, texts.t("try.company.name"), texts.t("try.company.country"));
     Employee you =
         people.enrol(
             t.id(),

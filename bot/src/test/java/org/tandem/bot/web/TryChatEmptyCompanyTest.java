@@ -30,7 +30,7 @@ class TryChatEmptyCompanyTest {
         http.post().uri("/try/company?locale=fr").retrieve().body(Map.class);
     String handle = company.get("handle");
     assertThat(handle).startsWith("empty-");
-    assertThat(company).containsEntry("company", "Votre entreprise").containsEntry("locale", "fr");
+    assertThat(company).containsEntry("company", "Exemple SA").containsEntry("locale", "fr");
 
     String checklist =
         post(
@@ -38,7 +38,7 @@ class TryChatEmptyCompanyTest {
             "/try/action",
             Map.of("handle", handle, "locale", "fr", "id", "setup.show", "data", Map.of()));
     assertThat(checklist)
-        .contains("Mise en place de Tandem chez Votre entreprise")
+        .contains("Mise en place de Tandem chez Exemple SA")
         .contains("1. La politique")
         .contains("5. L&#39;annonce");
     // Nothing of the demo: no association, no mission, nobody else.

@@ -156,7 +156,7 @@ class MissionForm {
             List.of(),
             values,
             errors,
-            "2,5"));
+            texts.t("mission.hoursPerSession.placeholder")));
     fields.add(
         Field.filled(
             "capacity",

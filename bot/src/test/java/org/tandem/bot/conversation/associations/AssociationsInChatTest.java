@@ -99,7 +99,9 @@ class AssociationsInChatTest {
     assertThat(Chat.cards(fr.last).get(0).title()).isEqualTo("Croix-Rouge");
     fr.say("nouvelle association");
     fr.submitForm(v("name", "Red Cross", "registrationId", "F1234"));
-    assertThat(fr.last.plainText()).contains("déjà enregistré, pour Croix-Rouge");
+    assertThat(fr.last.plainText())
+        .contains("Croix-Rouge")
+        .contains("est déjà enregistrée avec cet identifiant légal");
     assertThat(associations.all(tenant)).hasSize(1);
 
     // Edit: the form comes back filled in; a rename onto another association's name is refused.
