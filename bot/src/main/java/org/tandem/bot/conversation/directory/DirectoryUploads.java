@@ -91,7 +91,13 @@ public class DirectoryUploads {
       text.add(texts.t("directory.preview.more", p.errors().size() - SHOWN_ERRORS));
     }
     boolean changes = p.toAdd() + p.toUpdate() > 0;
-    text.add(texts.t(changes ? "directory.preview.ask" : "directory.preview.nothing"));
+    text.add(
+        texts.t(
+            changes
+                ? "directory.preview.ask"
+                : p.unchanged() == 0
+                    ? "directory.preview.noneValid"
+                    : "directory.preview.nothing"));
     Map<String, String> plan = Map.of("plan", p.id().toString());
     List<Reply.Button> buttons =
         changes

@@ -215,5 +215,19 @@ class DirectoryInChatTest {
                 .query(String.class)
                 .single())
         .isEqualTo("Nina <i>Neu</i>");
+
+    // A file whose every line is refused says so, and offers nothing to confirm.
+    String refused =
+        http.post()
+            .uri("/try/upload?handle=claire.weber&locale=en&name=bad.csv")
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .body("email,name\nfoo,Foo\n".getBytes(StandardCharsets.UTF_8))
+            .retrieve()
+            .body(String.class);
+    assertThat(refused)
+        .contains("0 to add, 0 to update, 1 line with errors")
+        .contains("No line of this file can be imported")
+        .doesNotContain("already in Tandem")
+        .doesNotContain("directory.confirm");
   }
 }
