@@ -42,12 +42,9 @@ public class Erasure {
    */
   @Transactional
   public Outcome<String> erase(TenantId tenant, long adminId, long personId) {
-    Optional<Refusal> no = authority.refusal(tenant, adminId, Authority.Action.ERASE_PERSON);
+    Optional<Refusal> no = refusal(tenant, adminId, personId);
     if (no.isPresent()) {
       return Outcome.refused(no.get());
-    }
-    if (adminId == personId) {
-      return Outcome.refused(ReasonCode.ERASE_SELF);
     }
     if (!erase(tenant, personId)) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
@@ -55,6 +52,21 @@ public class Erasure {
     String pseudonym = "#" + personId;
     audit.record(tenant, adminId, AdminAudit.Kind.ERASED, Map.of("person", pseudonym));
     return Outcome.done(pseudonym);
+  }
+
+  /**
+   * Why this admin may not erase this person, asked before the confirmation is even shown: only
+   * admins erase, and never themselves (another admin can).
+   */
+  @Transactional(readOnly = true)
+  public Optional<Refusal> refusal(TenantId tenant, long adminId, long personId) {
+    Optional<Refusal> no = authority.refusal(tenant, adminId, Authority.Action.ERASE_PERSON);
+    if (no.isPresent()) {
+      return no;
+    }
+    return adminId == personId
+        ? Optional.of(new Refusal(ReasonCode.ERASE_SELF, new Object[0]))
+        : Optional.empty();
   }
 
   /**

@@ -87,6 +87,10 @@ class EraseIntent implements Handler {
           texts.t(matches.isEmpty() ? "admin.nobody" : "admin.ambiguous", name));
     }
     Employee target = matches.get(0);
+    Optional<Refusal> no = erasure.refusal(who.tenant(), who.employeeId(), target.id());
+    if (no.isPresent()) {
+      return Refusals.reply(no.get(), texts);
+    }
     List<Fact> facts = new ArrayList<>();
     if (target.email() != null) {
       facts.add(new Fact(texts.t("erase.email"), target.email()));

@@ -202,6 +202,10 @@ class PersonalDataTest {
         "only an admin");
     assertThat(erasure.erase(tenant, admin.id(), admin.id()).refusal().code())
         .isEqualTo(ReasonCode.ERASE_SELF);
+    // Asked of oneself, it is refused at once: no confirmation to click first.
+    Reply self = ines.say("admin erase " + admin.displayName());
+    assertNotice(self, Reply.Notice.Level.WARNING, "You cannot erase yourself");
+    assertThat(self.plainText()).doesNotContain("removed for good");
 
     ines.say("admin erase Ana Lopes");
     assertNotice(
