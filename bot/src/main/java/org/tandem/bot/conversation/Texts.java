@@ -42,6 +42,11 @@ public final class Texts {
     return locale().getLanguage().equals("fr") ? "\u00a0: " : ": ";
   }
 
+  /** "; " between items of a list, with French's non-breaking space before it. */
+  public String semicolon() {
+    return locale().getLanguage().equals("fr") ? "\u00a0; " : "; ";
+  }
+
   public String hours(int minutes) {
     NumberFormat f = NumberFormat.getNumberInstance(locale());
     f.setMaximumFractionDigits(2);

@@ -18,6 +18,7 @@ import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.Chat;
 import org.tandem.core.commitments.Commitments;
 import org.tandem.core.missions.Mission;
+import org.tandem.core.people.AdminAudit;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.People;
 import org.tandem.core.people.Role;
@@ -37,6 +38,8 @@ class AuthorityInChatTest {
   @Autowired ConversationEngine engine;
   @Autowired Fixtures fixtures;
   @Autowired People people;
+  @Autowired AdminAudit audit;
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
   @Autowired Tenants tenants;
   @Autowired Commitments commitments;
   @Autowired JdbcClient jdbc;
@@ -165,6 +168,9 @@ class AuthorityInChatTest {
     en.say("admin grant marc admin");
     en.click("policy.edit", Map.of());
     en.submitForm(Map.of("allowance", List.of("24"), "currency", List.of("CHF")));
+    // Saved again as it stands: nothing changed, so nothing more in the trail.
+    en.click("policy.edit", Map.of());
+    assertThat(en.submitForm(Map.of()).plainText()).contains("Policy saved");
     en.say("admin link");
     Reply trail = en.say("admin audit");
     Reply.Card card = cards(trail).get(0);
@@ -184,6 +190,11 @@ class AuthorityInChatTest {
     Reply page = fr.say("admin journal 2");
     assertThat(cards(page).get(0).facts()).hasSize(2);
     assertThat(cards(page).get(0).title()).isEqualTo("Journal d'administration de Fresh Ltd");
+    // French typography: a non-breaking space before the colon and each semicolon.
+    assertThat(cards(page).get(0).facts().get(1).value())
+        .startsWith("Politique modifiée\u00a0: ")
+        .contains(" 0 → 24\u00a0; ")
+        .doesNotContain(" 24; ");
     Reply older = fr.click("admin.audit.more");
     assertThat(cards(older).get(0).facts())
         .extracting(Reply.Fact::value)
@@ -201,6 +212,40 @@ class AuthorityInChatTest {
           Reply.Notice.Level.WARNING,
           "only an admin");
     }
+  }
+
+  @Test
+  void aDirectoryImportInTheTrailCountsItsLinesInEachLanguage() {
+    // The import records within its transaction, as Directory.confirm does.
+    tx.executeWithoutResult(
+        st ->
+            audit.record(
+                tenant,
+                admin.id(),
+                AdminAudit.Kind.IMPORTED,
+                Map.of("directory", "equipe.csv", "added", 2, "updated", 0, "skipped", 1)));
+    assertThat(cards(new Chat(engine, admin, Locale.FRENCH).say("admin journal 1")).get(0).facts())
+        .extracting(Reply.Fact::value)
+        .containsExactly(
+            "Fichier d'annuaire equipe.csv importé\u00a0: 2 ajoutées, 0 mises à jour,"
+                + " 1 ligne laissée de côté");
+    assertThat(cards(new Chat(engine, admin, Locale.ENGLISH).say("admin audit 1")).get(0).facts())
+        .extracting(Reply.Fact::value)
+        .containsExactly(
+            "Imported the directory file equipe.csv: 2 added, 0 updated, 1 line left out");
+    // The import records within its transaction, as Directory.confirm does.
+    tx.executeWithoutResult(
+        st ->
+            audit.record(
+                tenant,
+                admin.id(),
+                AdminAudit.Kind.IMPORTED,
+                Map.of("directory", "team.xlsx", "added", 0, "updated", 3, "skipped", 4)));
+    assertThat(
+            cards(new Chat(engine, admin, Locale.GERMAN).say("admin protokoll 1")).get(0).facts())
+        .extracting(Reply.Fact::value)
+        .containsExactly(
+            "Verzeichnisdatei team.xlsx importiert: 0 neu, 3 aktualisiert, 4 Zeilen ausgelassen");
   }
 
   int count(String table) {

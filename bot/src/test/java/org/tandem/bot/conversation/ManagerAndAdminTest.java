@@ -157,7 +157,16 @@ class ManagerAndAdminTest {
     assertThat(people.find(tenant, sophie.id()).orElseThrow().has(Role.CSR_MANAGER)).isTrue();
     assertThat(chat.say("admin grant nobody-here csr").plainText())
         .contains("Nobody here is called");
+    assertThat(chat.say("admin grant sophie csr").plainText())
+        .contains("Sophie Muller is already a CSR manager: nothing changed")
+        .doesNotContain("is now");
     assertThat(chat.say("admin revoke sophie csr").plainText()).contains("no longer a CSR manager");
+    assertThat(chat.say("admin revoke sophie csr").plainText())
+        .contains("Sophie Muller is not a CSR manager: nothing to remove")
+        .doesNotContain("no longer");
+    assertThat(new Chat(engine, admin, Locale.FRENCH).say("admin retirer sophie rse").plainText())
+        .contains("Sophie Muller n'est pas responsable RSE\u00a0: il n'y a rien à retirer.");
+    assertThat(people.find(tenant, sophie.id()).orElseThrow().has(Role.CSR_MANAGER)).isFalse();
     assertThat(chat.say("admin revoke paul admin").plainText()).contains("last admin");
 
     chat.click("policy.edit", Map.of());

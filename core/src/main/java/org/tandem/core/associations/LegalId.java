@@ -24,6 +24,34 @@ public record LegalId(Kind kind, String value) {
 
   static final int MAX_FREE_TEXT = 60;
 
+  /** "RNA", "SIREN", "RCS", "VR": the register's short name, as people say it. */
+  public String register() {
+    return switch (kind) {
+      case FR_RNA -> "RNA";
+      case FR_SIREN -> "SIREN";
+      case FR_SIRET -> "SIRET";
+      case LU_RCS -> "RCS";
+      case BE -> "BCE/KBO";
+      case DE -> "VR";
+    };
+  }
+
+  /**
+   * The identifier as people write it: "RNA W123456789", "VR 12345 B". Belgian and German numbers
+   * are kept as typed, so one typed with its register ("VR 12345 B") is not prefixed a second time.
+   */
+  public String written() {
+    String upper = value.toUpperCase(Locale.ROOT);
+    for (String name : register().split("/")) {
+      if (upper.startsWith(name)
+          && (upper.length() == name.length()
+              || !Character.isLetter(upper.charAt(name.length())))) {
+        return value;
+      }
+    }
+    return register() + " " + value;
+  }
+
   private static final Pattern RNA = Pattern.compile("W\\d{9}");
   private static final Pattern DIGITS_9 = Pattern.compile("\\d{9}");
   private static final Pattern DIGITS_14 = Pattern.compile("\\d{14}");

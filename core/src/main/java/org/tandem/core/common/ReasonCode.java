@@ -69,7 +69,11 @@ public enum ReasonCode {
   OVERRIDE_EMPTY,
   CURRENCY_WITHOUT_RATE,
   ERASE_SELF,
-  PERSON_DEACTIVATED;
+  PERSON_DEACTIVATED,
+  // A role change or setup step that would change nothing (issue 11 follow-up).
+  ROLE_ALREADY_HELD,
+  ROLE_NOT_HELD,
+  SETUP_STEP_DONE;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

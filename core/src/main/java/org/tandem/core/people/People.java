@@ -381,14 +381,19 @@ public class People {
     if (granted && !target.get().active()) {
       return Outcome.refused(ReasonCode.PERSON_DEACTIVATED, target.get().displayName());
     }
-    if (target.get().has(role) != granted) {
-      target.get().grant(role, granted);
-      audit.record(
-          tenant,
-          adminId,
-          granted ? AdminAudit.Kind.ROLE_GRANTED : AdminAudit.Kind.ROLE_REVOKED,
-          Map.of("person", target.get().displayName(), "role", role.name()));
+    // Nothing to change: say so rather than confirm a change that did not happen.
+    if (target.get().has(role) == granted) {
+      return Outcome.refused(
+          granted ? ReasonCode.ROLE_ALREADY_HELD : ReasonCode.ROLE_NOT_HELD,
+          target.get().displayName(),
+          role.name());
     }
+    target.get().grant(role, granted);
+    audit.record(
+        tenant,
+        adminId,
+        granted ? AdminAudit.Kind.ROLE_GRANTED : AdminAudit.Kind.ROLE_REVOKED,
+        Map.of("person", target.get().displayName(), "role", role.name()));
     return Outcome.done(target.get());
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.core.availability.Availability;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
 import org.tandem.core.tenants.TenantId;
@@ -160,7 +161,11 @@ public class PersonalData {
     p.put("skills", array(rs, 12));
     p.put("causes", array(rs, 13));
     p.put("languages", array(rs, 14));
-    p.put("availabilityBits", rs.getInt(15));
+    // The weekly slots by name ("MONDAY MORNING"), not the bitmask they are stored as.
+    p.put(
+        "availability",
+        new Availability(rs.getInt(15))
+            .slots().stream().map(slot -> slot.day() + " " + slot.part()).toList());
     p.put("place", rs.getString(16));
     p.put("placeCountry", trimmed(rs.getString(17)));
     p.put("latitude", rs.getObject(18));

@@ -98,6 +98,11 @@ public class Setup {
     if (!step.markable()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
+    // A directory already filled (SCIM, a file) is done: skipping it would record a skip that
+    // did not happen (a stale or crafted button).
+    if (step == Step.DIRECTORY && state(tenant).status(step) == Checklist.Status.DONE) {
+      return Outcome.refused(ReasonCode.SETUP_STEP_DONE);
+    }
     int added =
         jdbc.sql(
                 """

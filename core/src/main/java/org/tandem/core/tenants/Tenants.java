@@ -102,8 +102,24 @@ public class Tenants {
     Tenant tenant = repository.findById(id.value()).orElseThrow();
     java.util.Map<String, Object> changed = tenant.differences(change);
     tenant.apply(change);
-    audit.record(id, adminId, AdminAudit.Kind.POLICY_CHANGED, changed);
+    // A form saved as it was changes nothing and is not a change in the trail. Only the first
+    // time is it recorded, as the admin confirming the policy as it stands (the setup checklist
+    // counts that as the policy step done), with "confirmed" instead of an empty list of changes.
+    if (!changed.isEmpty()) {
+      audit.record(id, adminId, AdminAudit.Kind.POLICY_CHANGED, changed);
+    } else if (!policyEverSaved(id)) {
+      audit.record(
+          id, adminId, AdminAudit.Kind.POLICY_CHANGED, java.util.Map.of("confirmed", "true"));
+    }
     return Outcome.done(tenant);
+  }
+
+  private boolean policyEverSaved(TenantId id) {
+    return jdbc.sql(
+            "select exists (select 1 from admin_audit where tenant_id = ? and action = 'POLICY_CHANGED')")
+        .param(id.value())
+        .query(Boolean.class)
+        .single();
   }
 
   /** The chat platform uninstalled Tandem: the data is kept for the retention period. */

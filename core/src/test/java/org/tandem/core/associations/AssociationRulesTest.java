@@ -74,6 +74,20 @@ class AssociationRulesTest {
   }
 
   @Test
+  void aLegalIdentifierIsWrittenWithItsRegisterOnce() {
+    assertThat(LegalId.read(LegalId.Kind.DE, "VR 12345 B").id().written()).isEqualTo("VR 12345 B");
+    assertThat(LegalId.read(LegalId.Kind.DE, "12345 B").id().written()).isEqualTo("VR 12345 B");
+    assertThat(LegalId.read(LegalId.Kind.DE, "vr12345").id().written()).isEqualTo("vr12345");
+    // "VRB" is not the register's name followed by a number: the name is still put first.
+    assertThat(new LegalId(LegalId.Kind.DE, "VRB 7").written()).isEqualTo("VR VRB 7");
+    assertThat(LegalId.read(LegalId.Kind.BE, "KBO 0712.468.395").id().written())
+        .isEqualTo("KBO 0712.468.395");
+    assertThat(LegalId.read(LegalId.Kind.BE, "0712.468.395").id().written())
+        .isEqualTo("BCE/KBO 0712.468.395");
+    assertThat(LegalId.read(null, "w572004318").id().written()).isEqualTo("RNA W572004318");
+  }
+
+  @Test
   void anInvalidIdentifierOrWebsiteIsRefusedOnItsFieldAndChangesNothing() {
     TenantId tenant = fixtures.company();
     Employee claire = fixtures.csrManager(tenant, "Claire");

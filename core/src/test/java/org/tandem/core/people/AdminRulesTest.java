@@ -184,6 +184,49 @@ class AdminRulesTest {
   }
 
   @Test
+  void aRoleChangeThatChangesNothingIsRefusedAndNotRecorded() {
+    Company c = installed();
+    List<AdminAudit.Kind> before = kinds(c);
+    Refusal already =
+        people.grant(c.tenant(), c.admin().id(), c.csr().id(), Role.CSR_MANAGER).refusal();
+    assertThat(already.code()).isEqualTo(ReasonCode.ROLE_ALREADY_HELD);
+    assertThat(already.message(Locale.ENGLISH))
+        .isEqualTo("Sophie CSR is already a CSR manager: nothing changed.");
+    assertThat(already.message(Locale.FRENCH))
+        .isEqualTo("Sophie CSR est déjà responsable RSE\u00a0: rien n'a changé.");
+    Refusal notHeld =
+        people.revoke(c.tenant(), c.admin().id(), c.employee().id(), Role.CSR_MANAGER).refusal();
+    assertThat(notHeld.code()).isEqualTo(ReasonCode.ROLE_NOT_HELD);
+    assertThat(notHeld.message(Locale.GERMAN))
+        .isEqualTo("Tom Employee ist nicht CSR-Verantwortliche(r): Es gibt nichts zu entziehen.");
+    assertThat(
+            people.grant(c.tenant(), c.admin().id(), c.admin().id(), Role.ADMIN).refusal().code())
+        .isEqualTo(ReasonCode.ROLE_ALREADY_HELD);
+    assertThat(people.find(c.tenant(), c.employee().id()).orElseThrow().has(Role.CSR_MANAGER))
+        .isFalse();
+    assertThat(kinds(c)).isEqualTo(before);
+  }
+
+  @Test
+  void aPolicySavedUnchangedLeavesNoEmptyEntryInTheTrail() {
+    Company c = installed();
+    // The first save as it stands confirms the policy (the setup step), said as such.
+    tenants.changePolicy(c.tenant(), c.admin().id(), PolicyChange.none()).value();
+    AdminAudit.Entry confirmed =
+        audit.read(c.tenant(), c.admin().id(), 1, null).value().entries().get(0);
+    assertThat(confirmed.kind()).isEqualTo(AdminAudit.Kind.POLICY_CHANGED);
+    assertThat(confirmed.detail()).containsExactly(java.util.Map.entry("confirmed", "true"));
+    tenants.changePolicy(c.tenant(), c.admin().id(), PolicyChange.none()).value();
+    tenants.changePolicy(c.tenant(), c.admin().id(), PolicyChange.none().allowance(24)).value();
+    List<AdminAudit.Kind> before = kinds(c);
+    assertThat(before).filteredOn(k -> k == AdminAudit.Kind.POLICY_CHANGED).hasSize(2);
+    tenants.changePolicy(c.tenant(), c.admin().id(), PolicyChange.none().allowance(24)).value();
+    tenants.changePolicy(c.tenant(), c.admin().id(), PolicyChange.none()).value();
+    assertThat(kinds(c)).isEqualTo(before);
+    assertThat(tenant(c).policy().yearlyAllowanceHours()).isEqualByComparingTo("24");
+  }
+
+  @Test
   void aLinkCodeIsRecordedWithoutTheCodeAndOnlyAdminsIssueOne() {
     Company c = installed();
     assertThat(links.issue(c.tenant(), c.employee().id()).refusal().code())

@@ -74,6 +74,28 @@ class SetupChecklistTest {
   }
 
   @Test
+  void aDirectoryAlreadyDoneCannotBeSkippedAndNothingIsRecorded() {
+    Tenant t = tenants.findOrCreate(Platform.TEAMS, "aad-" + UUID.randomUUID(), "Fresh", "LU");
+    Employee iris = fixtures.person(t.id(), "Iris Admin");
+    people.installedByFirst(t.id(), iris.id());
+    people.setWorkplace(t.id(), iris.id(), "Esch", "IT", "LU");
+    assertThat(setup.state(t.id()).status(Step.DIRECTORY)).isEqualTo(Status.DONE);
+
+    // A crafted or stale "skip" button after the directory was filled.
+    assertThat(setup.mark(t.id(), iris.id(), Step.DIRECTORY).refusal().code())
+        .isEqualTo(ReasonCode.SETUP_STEP_DONE);
+    assertThat(setup.state(t.id()).status(Step.DIRECTORY)).isEqualTo(Status.DONE);
+    assertThat(
+            jdbc.sql("select count(*) from setup_step where tenant_id = ?")
+                .param(t.id().value())
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(audit.read(t.id(), iris.id(), 50, null).value().entries())
+        .noneMatch(e -> e.kind() == AdminAudit.Kind.SETUP_STEP);
+  }
+
+  @Test
   void onlyAnAdminReadsOrMarksAndOnlyTwoStepsAreMarkedByHand() {
     Tenant t = tenants.findOrCreate(Platform.TEAMS, "aad-" + UUID.randomUUID(), "Fresh", "LU");
     Employee iris = fixtures.person(t.id(), "Iris Admin");

@@ -140,11 +140,14 @@ class AdminAuditIntent implements Handler {
                   d.get("directory"),
                   d.getOrDefault("added", "0"),
                   d.getOrDefault("updated", "0"),
-                  d.getOrDefault("skipped", "0"))
+                  count(d.get("skipped")))
               : d.containsKey("association")
                   ? texts.t("audit.kind.imported.association", d.get("association"))
                   : texts.t(kind, d.getOrDefault("mission", ""));
-      case POLICY_CHANGED -> texts.t(kind) + ": " + policyChanges(d, texts);
+      case POLICY_CHANGED ->
+          d.isEmpty() || "true".equals(d.get("confirmed"))
+              ? texts.t(kind + ".confirmed")
+              : texts.t(kind) + texts.colon() + policyChanges(d, texts);
       case SCIM_TOKEN_ISSUED ->
           texts.t("true".equals(d.get("replaced")) ? kind + ".replaced" : kind);
       case PERSON_DEACTIVATED -> deactivated(d, kind, texts);
@@ -155,6 +158,15 @@ class AdminAuditIntent implements Handler {
       case SETUP_STEP ->
           texts.t("DIRECTORY".equals(d.get("step")) ? kind + ".directory" : kind + ".announcement");
     };
+  }
+
+  /** A count recorded as text, as a number so the message chooses its plural ("1 line"). */
+  private static long count(String recorded) {
+    try {
+      return recorded == null ? 0 : Long.parseLong(recorded);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** "... deactivated Léa, who is no longer a CSR manager and an admin": the roles lost. */
@@ -191,7 +203,7 @@ class AdminAuditIntent implements Handler {
         shown.add(texts.t("person." + field) + " " + change(d.get(field), texts));
       }
     }
-    return shown.isEmpty() ? "" : ": " + String.join("; ", shown);
+    return shown.isEmpty() ? "" : texts.colon() + String.join(texts.semicolon(), shown);
   }
 
   /** Each field changed, in the policy card's order, with its label in the reader's language. */
@@ -210,7 +222,7 @@ class AdminAuditIntent implements Handler {
             shown.add(k + " " + change(v, texts));
           }
         });
-    return String.join("; ", shown);
+    return String.join(texts.semicolon(), shown);
   }
 
   private static String role(String role, Texts texts) {

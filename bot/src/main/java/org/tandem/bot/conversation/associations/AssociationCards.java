@@ -28,8 +28,7 @@ final class AssociationCards {
     List<Reply.Fact> facts = new ArrayList<>();
     LegalId legal = a.legalId();
     if (legal != null) {
-      facts.add(
-          new Reply.Fact(texts.t("association.legalId"), kind(legal.kind()) + " " + legal.value()));
+      facts.add(new Reply.Fact(texts.t("association.legalId"), legal.written()));
     } else if (a.registrationId() != null) {
       facts.add(new Reply.Fact(texts.t("association.legalId"), a.registrationId()));
     }
@@ -84,17 +83,5 @@ final class AssociationCards {
         description,
         buttons,
         null);
-  }
-
-  /** "RNA", "SIREN", "RCS": the register's short name, as people say it. */
-  static String kind(LegalId.Kind kind) {
-    return switch (kind) {
-      case FR_RNA -> "RNA";
-      case FR_SIREN -> "SIREN";
-      case FR_SIRET -> "SIRET";
-      case LU_RCS -> "RCS";
-      case BE -> "BCE/KBO";
-      case DE -> "VR";
-    };
   }
 }

@@ -112,6 +112,18 @@ class SetupChecklistInChatTest {
   }
 
   @Test
+  void aDirectoryAlreadyFilledIsNotSkippedByAStaleButton() {
+    Fresh f = installed();
+    people.setWorkplace(f.tenant().id(), f.admin().id(), "Esch", "IT", "LU");
+    Chat iris = new Chat(engine, f.admin(), Locale.FRENCH);
+    Reply stale = iris.click(SetupIntent.SKIP_DIRECTORY, Map.of());
+    assertThat(stale.plainText())
+        .contains("Cette étape est déjà faite\u00a0: il n'y a rien à passer.")
+        .doesNotContain("Annuaire passé");
+    assertThat(cards(iris.say("admin configuration")).get(2).subtitle()).isEqualTo("✓ Fait");
+  }
+
+  @Test
   void nobodyButAnAdminSeesIt() {
     Fresh f = installed();
     Chat tom = new Chat(engine, f.employee(), Locale.ENGLISH);

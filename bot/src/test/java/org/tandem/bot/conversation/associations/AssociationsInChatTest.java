@@ -128,6 +128,20 @@ class AssociationsInChatTest {
   }
 
   @Test
+  void aGermanRegisterNumberTypedWithItsPrefixIsShownWithItOnce() {
+    TenantId tenant = fixtures.company();
+    Chat de = installer(tenant, Locale.GERMAN);
+    de.say("neuer verein Tafel Trier");
+    de.submitForm(v("registrationId", "VR 12345 B", "legalIdKind", "DE"));
+    assertThat(
+            Chat.cards(de.say("vereine tafel")).stream()
+                .flatMap(c -> c.facts().stream())
+                .filter(f -> f.label().equals("Registernummer"))
+                .map(Reply.Fact::value))
+        .containsExactly("VR 12345 B");
+  }
+
+  @Test
   void theListIsSearchedPagedAndArchivedAssociationsLeaveIt() {
     TenantId tenant = fixtures.company();
     Chat en = installer(tenant, Locale.ENGLISH);

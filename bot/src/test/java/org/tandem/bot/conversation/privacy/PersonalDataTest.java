@@ -133,6 +133,15 @@ class PersonalDataTest {
 
   @Test
   void aPersonGetsAFileOfTheirOwnProfileCommitmentsAndHoursOnly() throws Exception {
+    // Free on Monday mornings and Thursday evenings.
+    jdbc.sql("update employee set availability = ? where id = ?")
+        .params(
+            org.tandem.core.availability.Availability.of(
+                    java.time.DayOfWeek.MONDAY, org.tandem.core.availability.DayPart.MORNING)
+                .with(java.time.DayOfWeek.THURSDAY, org.tandem.core.availability.DayPart.EVENING)
+                .bits(),
+            ana.id())
+        .update();
     Reply reply = new Chat(engine, ana, Locale.ENGLISH).say("my data");
     assertNotice(reply, Reply.Notice.Level.INFO, "its link expires in 24 hours");
     Reply.File f = file(reply);
@@ -152,6 +161,10 @@ class PersonalDataTest {
     assertThat(data.at("/profile/site").asText()).isEqualTo("Esch");
     assertThat(data.at("/profile/roles").toString()).isEqualTo("[\"EMPLOYEE\",\"CSR_MANAGER\"]");
     assertThat(data.at("/chatIdentities/0/id").asText()).isEqualTo(anaSlackId);
+    // The weekly slots by name, not the bitmask they are stored as.
+    assertThat(data.at("/profile/availability").toString())
+        .isEqualTo("[\"MONDAY MORNING\",\"THURSDAY EVENING\"]");
+    assertThat(data.at("/profile").has("availabilityBits")).isFalse();
     assertThat(data.at("/commitments")).hasSize(1);
     assertThat(data.at("/commitments/0/association").asText()).isNotBlank();
     assertThat(data.at("/hours")).hasSize(1);
