@@ -43,7 +43,7 @@ public record Reply(List<Part> parts) {
       }
       sb.append(p.plainText());
     }
-    return sb.toString();
+    return Markup.plain(sb.toString());
   }
 
   /** One part of a reply. */

@@ -33,8 +33,13 @@ public final class Texts {
     return messages.locale();
   }
 
+  /**
+   * The sentence {@code key} with its arguments. The pattern's own {@code *bold*} becomes {@link
+   * Markup} marks before the arguments go in, so a name or title typed with stars, underscores or
+   * brackets is shown as typed on every surface while the sentence keeps its bold.
+   */
   public String t(String key, Object... args) {
-    return messages.t(key, args);
+    return Wording.format(Markup.ofPattern(messages.pattern(key)), locale(), args);
   }
 
   /** ": " or, in French, a non-breaking space and ": ". */

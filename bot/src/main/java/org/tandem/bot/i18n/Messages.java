@@ -48,7 +48,11 @@ public final class Messages {
   }
 
   public String t(String key, Object... args) {
-    String pattern = bundle.getString(key);
-    return Wording.format(pattern, locale, args);
+    return Wording.format(bundle.getString(key), locale, args);
+  }
+
+  /** The raw pattern of {@code key}, for a caller that prepares it before formatting. */
+  public String pattern(String key) {
+    return bundle.getString(key);
   }
 }

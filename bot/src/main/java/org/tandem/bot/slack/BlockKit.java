@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tandem.bot.conversation.Markup;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Reply.Button;
 import org.tandem.bot.conversation.Reply.Card;
@@ -76,8 +77,7 @@ final class BlockKit {
         more.add(actions(List.of(button(f.opener(), 0))));
       } else if (part instanceof Reply.Code c) {
         // Backticks cannot be escaped inside a code span: they are dropped (tokens have none).
-        more.add(
-            section("*" + escape(c.label()) + "*\n`" + escape(c.text()).replace("`", "") + "`"));
+        more.add(section("*" + escape(c.label()) + "*\n`" + codeEscape(c.text()) + "`"));
       } else if (part instanceof More m) {
         more.add(
             actions(
@@ -332,8 +332,10 @@ final class BlockKit {
     return Map.of("type", "section", "text", mrkdwn(cut(mrkdwn, SECTION_TEXT)));
   }
 
+  /** Plain text shows no style: a sentence's bold marks ({@link Markup}) are left out. */
   static Map<String, Object> plain(String text) {
-    return Map.of("type", "plain_text", "text", text.isEmpty() ? " " : text, "emoji", true);
+    String shown = Markup.plain(text);
+    return Map.of("type", "plain_text", "text", shown.isEmpty() ? " " : shown, "emoji", true);
   }
 
   /** Verbatim: Slack turns no bare URL, channel name or mention in it into a link. */
@@ -350,10 +352,37 @@ final class BlockKit {
     };
   }
 
-  /** Slack's mrkdwn escapes: people's text never becomes a link, mention or markup by accident. */
+  /**
+   * Slack's mrkdwn escapes: people's text never becomes a link, mention or markup by accident.
+   * mrkdwn has no escape for {@code * _ ~ `}: a zero-width space on each side keeps such a
+   * character from opening or closing a style (it shows, and copies, as typed). The sentence's own
+   * bold ({@link Markup}) becomes mrkdwn's {@code *}.
+   */
   static String escape(String s) {
-    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    if (s == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '*', '_', '~', '`' -> out.append(ZWSP).append(ch).append(ZWSP);
+        default -> out.append(ch);
+      }
+    }
+    return Markup.bold(out.toString(), "*", "*");
   }
+
+  /** Inside a code span nothing is styled: only {@code & < >} are escaped, backticks dropped. */
+  private static String codeEscape(String s) {
+    return s == null
+        ? ""
+        : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("`", "");
+  }
+
+  private static final char ZWSP = '\u200B';
 
   static String cut(String s, int max) {
     if (s == null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.tandem.bot.conversation.Markup;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Reply.Button;
 import org.tandem.bot.conversation.Reply.Card;
@@ -316,7 +317,8 @@ final class AdaptiveCards {
       }
       out.append(ch);
     }
-    return out.toString();
+    // The sentence's own bold (Markup) is markdown's, after every typed star got its backslash.
+    return Markup.bold(out.toString(), "**", "**");
   }
 
   /** The submitted values of a form, split from the form id and the context. */

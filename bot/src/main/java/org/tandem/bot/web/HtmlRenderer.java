@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.tandem.bot.conversation.Markup;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Reply.Button;
 import org.tandem.bot.conversation.Reply.Card;
@@ -290,9 +291,12 @@ class HtmlRenderer {
         + "</button>";
   }
 
-  /** Escaped text with *bold* and line breaks, the light markup replies use. */
+  /**
+   * Escaped text with the sentence's own bold ({@link Markup}) and line breaks; a star typed in a
+   * name stays a star.
+   */
   static String text(String s) {
-    return escape(s).replaceAll("\\*([^*\\n]+)\\*", "<b>$1</b>").replace("\n", "<br>");
+    return Markup.bold(htmlEscape(s), "<b>", "</b>").replace("\n", "<br>");
   }
 
   /**
@@ -309,6 +313,10 @@ class HtmlRenderer {
   }
 
   static String escape(String s) {
+    return htmlEscape(Markup.plain(s));
+  }
+
+  private static String htmlEscape(String s) {
     if (s == null) {
       return "";
     }

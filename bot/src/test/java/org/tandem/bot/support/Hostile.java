@@ -15,6 +15,12 @@ public final class Hostile {
   public static final String TITLE =
       "[Win a prize](https://evil.example/x) <https://evil.example|click> **URGENT** _now_ <script>";
 
+  /**
+   * A name written in every surface's markup: HTML, emphasis, a markdown link, strike and code. It
+   * must show as typed, never bold or linked; "Zora" finds it.
+   */
+  public static final String MARKUP = "Zora <b>x</b> *bold* [l](http://x) _it_ ~s~ `c`";
+
   private Hostile() {}
 
   /** An approval card as an admin or manager sees it: a person's name and a mission title. */

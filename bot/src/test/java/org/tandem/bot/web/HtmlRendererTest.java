@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tandem.bot.conversation.Markup;
 import org.tandem.bot.conversation.Reply;
 
 class HtmlRendererTest {
@@ -30,8 +31,15 @@ class HtmlRendererTest {
         .doesNotContain("<img")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
         .contains("A &amp; B")
-        .contains("<b>bold</b> and &lt;b&gt;not bold&lt;/b&gt;")
+        .contains("*bold* and &lt;b&gt;not bold&lt;/b&gt;")
         .contains("data-data=\"{&quot;missionId&quot;:&quot;1\\&quot;&gt;&lt;script&gt;&quot;}\"");
+  }
+
+  @Test
+  void theSentencesOwnBoldIsBoldAndATypedStarStaysAStar() {
+    String sentence = Markup.BOLD_OPEN + "help" + Markup.BOLD_CLOSE + " for *Eve*\nnow";
+    assertThat(HtmlRenderer.text(sentence)).isEqualTo("<b>help</b> for *Eve*<br>now");
+    assertThat(HtmlRenderer.escape(sentence)).isEqualTo("help for *Eve*\nnow");
   }
 
   @Test
