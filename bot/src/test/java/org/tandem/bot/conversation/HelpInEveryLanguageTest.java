@@ -44,7 +44,10 @@ class HelpInEveryLanguageTest {
           "help",
           "commitments",
           "name");
-  static final Pattern BOLD = Pattern.compile("\\*([^*]+)\\*");
+
+  /** Help's bold words, as the sentence marks them ({@link Markup}). */
+  static final Pattern BOLD =
+      Pattern.compile(Markup.BOLD_OPEN + "([^" + Markup.BOLD_CLOSE + "]+)" + Markup.BOLD_CLOSE);
 
   @Autowired ConversationEngine engine;
   @Autowired Fixtures fixtures;

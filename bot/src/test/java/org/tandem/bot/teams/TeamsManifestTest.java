@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.tandem.bot.conversation.Markup;
 import org.tandem.bot.conversation.Texts;
 
 /**
@@ -81,7 +82,7 @@ class TeamsManifestTest {
         assertThat(file.path(key + ".description").asText()).as(tag + " " + i).isNotBlank();
         // The title is what Teams sends when the command is picked: help lists the same word.
         if (!title.equals(texts.t("try.help"))) {
-          assertThat(help).as(tag + " help lists " + title).contains("*" + title);
+          assertThat(help).as(tag + " help lists " + title).contains(Markup.BOLD_OPEN + title);
         }
       }
       ObjectNode broken =
