@@ -75,6 +75,25 @@ public class Fixtures {
     return t.id();
   }
 
+  /** A company as a Slack install makes it: the workspace's company, its installer as admin. */
+  public record Installed(TenantId tenant, Employee admin) {}
+
+  /**
+   * What a Slack install does in core: a new workspace's company named Globex, its installer Inès
+   * (in {@code language}) admin and CSR manager, no policy set yet.
+   */
+  public Installed slackInstall(Locale language) {
+    String team = "T" + UUID.randomUUID().toString().substring(0, 8);
+    TenantId tenant = tenants.findOrCreate(Platform.SLACK, team, "Globex", "LU").id();
+    Employee installer =
+        people.enrol(
+            tenant,
+            IdentityKind.SLACK,
+            "U" + team,
+            new NewPerson("Inès Admin", "ines@globex.example", language, ZoneId.of("UTC")));
+    return new Installed(tenant, people.installedBy(tenant, installer.id()));
+  }
+
   public Place place(String name) {
     return places.locate(name, "LU").orElseThrow(() -> new IllegalArgumentException(name));
   }

@@ -8,11 +8,9 @@ import static org.tandem.bot.support.Chat.form;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,12 +26,9 @@ import org.tandem.core.hours.HoursRequest;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.people.AdminAudit;
 import org.tandem.core.people.Employee;
-import org.tandem.core.people.IdentityKind;
-import org.tandem.core.people.NewPerson;
 import org.tandem.core.people.People;
 import org.tandem.core.support.Fixtures;
 import org.tandem.core.tenants.CountryOverride;
-import org.tandem.core.tenants.Platform;
 import org.tandem.core.tenants.PolicyChange;
 import org.tandem.core.tenants.TenantId;
 import org.tandem.core.tenants.Tenants;
@@ -60,15 +55,9 @@ class CountryRulesTest {
   /** What a Slack install does in core: the workspace's company, its installer as admin. */
   @BeforeEach
   void install() {
-    String team = "T" + UUID.randomUUID().toString().substring(0, 8);
-    tenant = tenants.findOrCreate(Platform.SLACK, team, "Globex", "LU").id();
-    Employee installer =
-        people.enrol(
-            tenant,
-            IdentityKind.SLACK,
-            "U" + team,
-            new NewPerson("Inès Admin", "ines@globex.example", Locale.FRENCH, ZoneId.of("UTC")));
-    admin = people.installedBy(tenant, installer.id());
+    Fixtures.Installed installed = fixtures.slackInstall(Locale.FRENCH);
+    tenant = installed.tenant();
+    admin = installed.admin();
     tenants.change(
         tenant, PolicyChange.none().allowance(2).managerApproval(false).valuation(45, "EUR"));
   }

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +42,6 @@ import org.tandem.core.reports.Figures;
 import org.tandem.core.reports.Period;
 import org.tandem.core.reports.Reports;
 import org.tandem.core.support.Fixtures;
-import org.tandem.core.tenants.Platform;
 import org.tandem.core.tenants.PolicyChange;
 import org.tandem.core.tenants.TenantId;
 import org.tandem.core.tenants.Tenants;
@@ -80,15 +78,9 @@ class PersonalDataTest {
   /** What a Slack install does in core, then two employees who volunteer. */
   @BeforeEach
   void install() {
-    String team = "T" + UUID.randomUUID().toString().substring(0, 8);
-    tenant = tenants.findOrCreate(Platform.SLACK, team, "Globex", "LU").id();
-    Employee installer =
-        people.enrol(
-            tenant,
-            IdentityKind.SLACK,
-            "U" + team,
-            new NewPerson("Inès Admin", "ines@globex.example", Locale.ENGLISH, ZoneId.of("UTC")));
-    admin = people.installedBy(tenant, installer.id());
+    Fixtures.Installed installed = fixtures.slackInstall(Locale.ENGLISH);
+    tenant = installed.tenant();
+    admin = installed.admin();
     tenants.change(tenant, PolicyChange.none().allowance(40).valuation(45, "EUR"));
     Mission mission = fixtures.workshopInEsch(tenant, 10);
     anaSlackId = "U" + UUID.randomUUID().toString().substring(0, 8);

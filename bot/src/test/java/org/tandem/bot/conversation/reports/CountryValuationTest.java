@@ -11,11 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,15 +26,12 @@ import org.tandem.bot.support.Chat;
 import org.tandem.bot.support.Workbooks;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.people.Employee;
-import org.tandem.core.people.IdentityKind;
-import org.tandem.core.people.NewPerson;
 import org.tandem.core.people.People;
 import org.tandem.core.reports.Dimension;
 import org.tandem.core.reports.Period;
 import org.tandem.core.reports.Reports;
 import org.tandem.core.support.Fixtures;
 import org.tandem.core.tenants.CountryOverride;
-import org.tandem.core.tenants.Platform;
 import org.tandem.core.tenants.PolicyChange;
 import org.tandem.core.tenants.TenantId;
 import org.tandem.core.tenants.Tenants;
@@ -65,15 +60,9 @@ class CountryValuationTest {
   /** What a Slack install does in core: the workspace's company, its installer as admin. */
   @BeforeEach
   void install() {
-    String team = "T" + UUID.randomUUID().toString().substring(0, 8);
-    tenant = tenants.findOrCreate(Platform.SLACK, team, "Globex", "LU").id();
-    Employee installer =
-        people.enrol(
-            tenant,
-            IdentityKind.SLACK,
-            "U" + team,
-            new NewPerson("Inès Admin", "ines@globex.example", Locale.ENGLISH, ZoneId.of("UTC")));
-    admin = people.installedBy(tenant, installer.id());
+    Fixtures.Installed installed = fixtures.slackInstall(Locale.ENGLISH);
+    tenant = installed.tenant();
+    admin = installed.admin();
     tenants.change(tenant, PolicyChange.none().allowance(40).valuation(45, "EUR"));
     mission = fixtures.workshopInEsch(tenant, 40);
   }
