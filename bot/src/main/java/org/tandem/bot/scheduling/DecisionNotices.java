@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.tandem.bot.conversation.Ids;
+import org.tandem.bot.conversation.Notice;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Reply.Button;
 import org.tandem.bot.conversation.Reply.Fact;
@@ -15,13 +16,14 @@ import org.tandem.core.hours.HourEntry;
 import org.tandem.core.hours.Hours;
 import org.tandem.core.missions.Missions;
 import org.tandem.core.notifications.Notification;
+import org.tandem.core.people.Employee;
 
 /**
  * What a person is told when their hours are rejected or their commitment declined: which ones, and
  * the approver's reason, as the approver wrote it.
  */
 @Component
-class DecisionNotices {
+class DecisionNotices implements Notice {
 
   private final Hours hours;
   private final Commitments commitments;
@@ -33,8 +35,14 @@ class DecisionNotices {
     this.missions = missions;
   }
 
+  @Override
+  public java.util.Set<String> kinds() {
+    return java.util.Set.of(Notification.HOURS_REJECTED, Notification.COMMITMENT_DECLINED);
+  }
+
   /** The message for a decision notification, or empty when what it was about is gone. */
-  Optional<Reply> reply(Notification n, Texts texts) {
+  @Override
+  public Optional<Reply> reply(Notification n, Employee to, Texts texts) {
     var id = Ids.parse(n.payload());
     if (id.isEmpty()) {
       return Optional.empty();

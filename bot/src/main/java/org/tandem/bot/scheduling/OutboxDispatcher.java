@@ -1,30 +1,26 @@
 package org.tandem.bot.scheduling;
 
-import java.time.YearMonth;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.tandem.bot.conversation.ConversationEngine;
-import org.tandem.bot.conversation.Inbound;
+import org.tandem.bot.conversation.Notice;
 import org.tandem.bot.conversation.Notifier;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
-import org.tandem.bot.conversation.Who;
-import org.tandem.bot.conversation.reports.ReportReply;
-import org.tandem.core.common.Outcome;
 import org.tandem.core.notifications.Notification;
 import org.tandem.core.notifications.Notifications;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.People;
-import org.tandem.core.reports.Dimension;
-import org.tandem.core.reports.Period;
-import org.tandem.core.reports.Report;
-import org.tandem.core.reports.Reports;
 
 /**
- * Delivers the outbox: builds each message in its reader's language and hands it to the first
- * channel (Slack, Teams) that reaches the person.
+ * Delivers the outbox: asks core whether each message goes out now (the person's topics and quiet
+ * hours), has the {@link Notice} of its kind write it in its reader's language, and hands it to the
+ * first channel (Slack, Teams) that reaches the person.
  */
 @Component
 public class OutboxDispatcher implements org.springframework.beans.factory.DisposableBean {
@@ -35,11 +31,8 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
   private final Notifications notifications;
   private final List<Notifier> notifiers;
   private final People people;
-  private final Reports reports;
-  private final ReportReply reportReply;
-  private final DecisionNotices decisions;
-  private final ReconsentNotices reconsents;
-  private final ConversationEngine engine;
+  private final Map<String, Notice> byKind = new HashMap<>();
+  private final Clock clock;
   private final java.time.Duration lease;
 
   /** Runs a delivery now, beside the scheduled one: see {@link #soon()}. */
@@ -55,22 +48,23 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
       Notifications notifications,
       List<Notifier> notifiers,
       People people,
-      Reports reports,
-      ReportReply reportReply,
-      DecisionNotices decisions,
-      ReconsentNotices reconsents,
-      ConversationEngine engine,
+      List<Notice> notices,
+      Clock clock,
       @org.springframework.beans.factory.annotation.Value("${tandem.outbox.lease:PT2M}")
           java.time.Duration lease) {
-    this.decisions = decisions;
-    this.reconsents = reconsents;
-    this.engine = engine;
-    this.lease = lease;
     this.notifications = notifications;
     this.notifiers = notifiers;
     this.people = people;
-    this.reports = reports;
-    this.reportReply = reportReply;
+    this.clock = clock;
+    this.lease = lease;
+    for (Notice notice : notices) {
+      for (String kind : notice.kinds()) {
+        Notice previous = byKind.put(kind, notice);
+        if (previous != null) {
+          throw new IllegalStateException(kind + " is written by " + previous + " and " + notice);
+        }
+      }
+    }
   }
 
   /**
@@ -101,11 +95,24 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
     for (List<Notification> batch = notifications.claim(BATCH, lease);
         !batch.isEmpty();
         batch = notifications.claim(BATCH, lease)) {
+      int waited = 0;
       for (Notification n : batch) {
-        sent += deliver(n) ? 1 : 0;
+        Result r = deliver(n);
+        sent += r == Result.SENT ? 1 : 0;
+        waited += r == Result.WAITS ? 1 : 0;
+      }
+      if (waited == batch.size()) {
+        // Only messages held for quiet hours are left: the next run finds them when they are due.
+        break;
       }
     }
     return sent;
+  }
+
+  private enum Result {
+    SENT,
+    WAITS,
+    NOT_SENT
   }
 
   private Notifier.Progress progress(Notification n) {
@@ -135,61 +142,35 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
     };
   }
 
-  private boolean deliver(Notification n) {
+  private Result deliver(Notification n) {
     try {
+      Notifications.Admission admission = notifications.admit(n, clock.instant());
+      if (admission instanceof Notifications.Admission.Wait w) {
+        notifications.waitUntil(n.id(), w.at());
+        return Result.WAITS;
+      }
+      if (admission instanceof Notifications.Admission.Drop d) {
+        notifications.undeliverable(n.id(), d.reason());
+        return Result.NOT_SENT;
+      }
       Employee e = people.find(n.tenant(), n.employeeId()).orElse(null);
-      if (e == null) {
-        notifications.undeliverable(n.id(), "person gone");
-        return false;
+      Notice notice = byKind.get(n.kind());
+      if (e == null || notice == null) {
+        notifications.undeliverable(n.id(), e == null ? "person gone" : "unknown kind " + n.kind());
+        return Result.NOT_SENT;
       }
-      Texts texts = Texts.of(e.locale());
-      Reply reply;
-      if (Notification.MONTHLY_REPORT.equals(n.kind())) {
-        Outcome<Report> report =
-            reports.report(
-                n.tenant(),
-                e.id(),
-                Period.month(YearMonth.parse(n.payload())),
-                Dimension.CAUSE,
-                "monthly");
-        if (!report.isDone()) {
-          notifications.undeliverable(n.id(), "no longer a CSR manager");
-          return false;
-        }
-        reply =
-            Reply.notice(Reply.Notice.Level.INFO, texts.t("report.monthly.intro"))
-                .then(reportReply.reply(n.tenant(), report.value(), texts, false));
-      } else if (Notification.HOURS_REJECTED.equals(n.kind())
-          || Notification.COMMITMENT_DECLINED.equals(n.kind())) {
-        java.util.Optional<Reply> notice = decisions.reply(n, texts);
-        if (notice.isEmpty()) {
-          notifications.undeliverable(n.id(), "what was decided is gone");
-          return false;
-        }
-        reply = notice.get();
-      } else if (Notification.RECONSENT.equals(n.kind())) {
-        java.util.Optional<Reply> notice = reconsents.reply(n, texts);
-        if (notice.isEmpty()) {
-          notifications.undeliverable(n.id(), "unknown requirement " + n.payload());
-          return false;
-        }
-        reply = notice.get();
-      } else if (Notification.SETUP_CHECKLIST.equals(n.kind())) {
-        // Built when sent, so it shows the steps as they are then.
-        Who who = Who.of(e, n.payload() == null ? "outbox" : n.payload());
-        reply =
-            Reply.notice(Reply.Notice.Level.SUCCESS, texts.t("setup.welcome"))
-                .then(engine.handle(new Inbound.Command(who, "admin", "setup")));
-      } else {
-        notifications.undeliverable(n.id(), "unknown kind " + n.kind());
-        return false;
+      Optional<Reply> written = notice.reply(n, e, Texts.of(e.locale()));
+      if (written.isEmpty()) {
+        notifications.undeliverable(n.id(), "what it was about is gone");
+        return Result.NOT_SENT;
       }
+      Reply reply = written.get();
       boolean failed = false;
       for (Notifier notifier : notifiers) {
         Notifier.Delivery d = notifier.send(n.tenant(), n.employeeId(), reply, progress(n));
         if (d == Notifier.Delivery.SENT) {
           notifications.sent(n.id());
-          return true;
+          return Result.SENT;
         }
         failed |= d == Notifier.Delivery.FAILED;
       }
@@ -197,11 +178,12 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
         notifications.retryLater(n.id(), "channel failed");
       } else {
         notifications.undeliverable(n.id(), "no channel reaches this person");
+        notice.unreachable(n);
       }
     } catch (RuntimeException ex) {
       log.warn("Could not deliver notification {}", n.id(), ex);
       notifications.retryLater(n.id(), ex.getClass().getSimpleName() + ": " + ex.getMessage());
     }
-    return false;
+    return Result.NOT_SENT;
   }
 }

@@ -8,10 +8,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.tandem.bot.conversation.Notice;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.core.notifications.Notification;
 import org.tandem.core.notifications.Reconsent;
+import org.tandem.core.people.Employee;
 
 /**
  * Tells the admins of existing installs how to consent to what Tandem now needs of their platform:
@@ -20,7 +22,7 @@ import org.tandem.core.notifications.Reconsent;
  * outbox's dispatcher.
  */
 @Component
-public class ReconsentNotices {
+public class ReconsentNotices implements Notice {
 
   private static final Logger log = LoggerFactory.getLogger(ReconsentNotices.class);
 
@@ -59,8 +61,14 @@ public class ReconsentNotices {
     }
   }
 
+  @Override
+  public java.util.Set<String> kinds() {
+    return java.util.Set.of(Notification.RECONSENT);
+  }
+
   /** The message for one admin, in their language; empty for a payload of another version. */
-  Optional<Reply> reply(Notification n, Texts texts) {
+  @Override
+  public Optional<Reply> reply(Notification n, Employee to, Texts texts) {
     String[] what = n.payload().split("\\|", 2);
     if (what.length != 2) {
       return Optional.empty();

@@ -31,11 +31,12 @@ class ScheduledTasks {
   @Bean
   RecurringTask<Void> monthlyReports(
       Notifications notifications,
+      Clock clock,
       @Value("${tandem.monthly-reports.cron:0 5 * * * *}") String cron) {
     return Tasks.recurring("monthly-reports", Schedules.cron(cron))
         .execute(
             (instance, context) -> {
-              int written = notifications.enqueueMonthlyReports(Clock.systemUTC().instant());
+              int written = notifications.enqueueMonthlyReports(clock.instant());
               if (written > 0) {
                 log.info("{} monthly report(s) queued", written);
               }

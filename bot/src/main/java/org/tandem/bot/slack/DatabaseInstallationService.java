@@ -94,11 +94,12 @@ class DatabaseInstallationService implements InstallationService {
       Employee e =
           people.installer(tenant, installer.getInstallerUserId(), installer.getBotAccessToken());
       // Made admin and welcomed together: the welcome (the setup checklist) is stored in the
-      // outbox in the same transaction, so a crash or a failing Slack API only delays it.
+      // outbox in the same transaction, so a crash or a failing Slack API only delays it. The
+      // installer is at their screen now, whatever the hour: it is not held for quiet hours.
       tx.executeWithoutResult(
           s -> {
             directory.installedBy(tenant.id(), e.id());
-            notifications.enqueue(
+            notifications.enqueueUrgent(
                 tenant.id(),
                 e.id(),
                 Notification.SETUP_CHECKLIST,

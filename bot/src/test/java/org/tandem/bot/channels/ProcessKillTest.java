@@ -121,6 +121,9 @@ class ProcessKillTest {
             "--db-scheduler.polling-interval=1s",
             "--tandem.outbox.every=PT1S",
             "--tandem.outbox.lease=PT5S",
+            // Sent whatever the hour the test runs at, as in BotTest.
+            "--tandem.notifications.quiet-hours=none",
+            "--tandem.notifications.quiet-weekends=false",
             "--tandem.http.read-timeout=PT60S");
     pb.environment().put("SLACK_SIGNING_SECRET", SECRET);
     pb.environment().put("SLACK_BOT_TOKEN", "xoxb-kill");

@@ -73,7 +73,10 @@ public enum ReasonCode {
   // A role change or setup step that would change nothing (issue 11 follow-up).
   ROLE_ALREADY_HELD,
   ROLE_NOT_HELD,
-  SETUP_STEP_DONE;
+  SETUP_STEP_DONE,
+  // What a person receives from Tandem (issue 12).
+  TOPIC_ALWAYS_ON,
+  QUIET_HOURS_INVALID;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

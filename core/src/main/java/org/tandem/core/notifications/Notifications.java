@@ -13,8 +13,11 @@ import org.tandem.core.tenants.TenantId;
 /**
  * The outbox. Jobs write messages under a unique key, so running a job twice (or on two instances)
  * writes nothing more; the dispatcher claims due messages (skip locked, so instances share the
- * work), sends them and marks them sent, or retries later with back-off. A crash between sending
- * and marking can send a message a second time, never lose it.
+ * work), sends them and marks them sent, or retries later with back-off. Before sending, the
+ * person's choices are read ({@link #admit}): a topic they turned off is dropped, quiet hours delay
+ * the message to their end. A crash between sending and marking is caught by the channel's own
+ * check (Slack: the delivery's stamp in the conversation), so a message is neither lost nor sent
+ * twice there.
  */
 @Service
 public class Notifications {
@@ -25,9 +28,11 @@ public class Notifications {
   static final int MAX_ATTEMPTS = 5;
 
   private final JdbcClient jdbc;
+  private final NotificationSettings settings;
 
-  Notifications(JdbcClient jdbc) {
+  Notifications(JdbcClient jdbc, NotificationSettings settings) {
     this.jdbc = jdbc;
+    this.settings = settings;
   }
 
   /**
@@ -66,15 +71,101 @@ public class Notifications {
   /**
    * A message for one person about something that just happened, written in the caller's
    * transaction so the decision and its message are stored together (once per {@code dedupeKey}).
+   * It waits for the end of the person's quiet hours, unless {@link #enqueueUrgent}.
    */
   @Transactional
   public void enqueue(
       TenantId tenant, long employeeId, String kind, String dedupeKey, String payload) {
+    write(tenant, employeeId, kind, dedupeKey, payload, null, false);
+  }
+
+  /** The same, not sent before {@code notBefore} (a reminder due on a given morning). */
+  @Transactional
+  public void enqueueAt(
+      TenantId tenant,
+      long employeeId,
+      String kind,
+      String dedupeKey,
+      String payload,
+      Instant notBefore) {
+    write(tenant, employeeId, kind, dedupeKey, payload, notBefore, false);
+  }
+
+  /**
+   * The same, sent even in the person's quiet hours: only for a change or cancellation of a session
+   * within the next 24 hours, which they need before the morning, or a message the person is
+   * waiting for at their screen now (the installer's welcome).
+   */
+  @Transactional
+  public void enqueueUrgent(
+      TenantId tenant, long employeeId, String kind, String dedupeKey, String payload) {
+    write(tenant, employeeId, kind, dedupeKey, payload, null, true);
+  }
+
+  private void write(
+      TenantId tenant,
+      long employeeId,
+      String kind,
+      String dedupeKey,
+      String payload,
+      Instant notBefore,
+      boolean urgent) {
+    Topic.of(kind); // refuses an unknown kind before it is stored
     jdbc.sql(
             """
-            insert into notification (tenant_id, employee_id, kind, dedupe_key, payload)
-            values (?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing""")
-        .params(tenant.value(), employeeId, kind, dedupeKey, payload)
+            insert into notification (tenant_id, employee_id, kind, dedupe_key, payload,
+                                      next_attempt_at, urgent)
+            values (?, ?, ?, ?, ?, coalesce(?, now()), ?) on conflict (dedupe_key) do nothing""")
+        .params(
+            tenant.value(),
+            employeeId,
+            kind,
+            dedupeKey,
+            payload,
+            notBefore == null ? null : java.sql.Timestamp.from(notBefore),
+            urgent)
+        .update();
+  }
+
+  /** What the outbox does with a claimed message now: send it, wait, or drop it. */
+  public sealed interface Admission {
+    /** Send it now. */
+    record Send() implements Admission {}
+
+    /** The person is in their quiet hours: try again at {@code at}, without counting an attempt. */
+    record Wait(Instant at) implements Admission {}
+
+    /** The person turned this topic off, or is gone: it is kept as not sent. */
+    record Drop(String reason) implements Admission {}
+  }
+
+  /**
+   * Whether a claimed message goes out now, by the person's choices read at this moment: a topic
+   * turned off drops it, quiet hours delay it to their end (except an urgent one).
+   */
+  @Transactional
+  public Admission admit(Notification n, Instant now) {
+    var settings = this.settings.of(n.tenant(), n.employeeId());
+    if (settings.isEmpty()) {
+      return new Admission.Drop("person gone");
+    }
+    if (!settings.get().wants(n.topic())) {
+      return new Admission.Drop("turned off by the person: " + n.topic());
+    }
+    if (!n.urgent() && settings.get().quiet().isQuiet(now, settings.get().zone())) {
+      return new Admission.Wait(settings.get().quiet().nextAwake(now, settings.get().zone()));
+    }
+    return new Admission.Send();
+  }
+
+  /** A claimed message put back until {@code at}: the claim does not count as an attempt. */
+  @Transactional
+  public void waitUntil(long id, Instant at) {
+    jdbc.sql(
+            """
+            update notification set attempts = greatest(attempts - 1, 0), next_attempt_at = ?
+            where id = ?""")
+        .params(java.sql.Timestamp.from(at), id)
         .update();
   }
 
@@ -93,7 +184,7 @@ public class Notifications {
             where id in (select id from notification
                          where sent_at is null and failed_at is null and next_attempt_at <= now()
                          order by id limit ? for update skip locked)
-            returning id, tenant_id, employee_id, kind, payload, attempts, progress""")
+            returning id, tenant_id, employee_id, kind, payload, attempts, progress, urgent""")
         .params(lease.toMillis() / 1000.0, limit)
         .query(
             (rs, n) ->
@@ -104,7 +195,8 @@ public class Notifications {
                     rs.getString(4),
                     rs.getString(5),
                     rs.getInt(6),
-                    rs.getString(7)))
+                    rs.getString(7),
+                    rs.getBoolean(8)))
         .list();
   }
 
