@@ -76,7 +76,8 @@ public enum ReasonCode {
   SETUP_STEP_DONE,
   // What a person receives from Tandem (issue 12).
   TOPIC_ALWAYS_ON,
-  QUIET_HOURS_INVALID;
+  QUIET_HOURS_INVALID,
+  DIGEST_DAY_INVALID;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

@@ -135,6 +135,8 @@ public class Missions {
     writeSessions(tenant, mission.id(), draft.sessions());
     if (!publish) {
       setStatus(tenant, mission.id(), MissionStatus.DRAFT);
+    } else {
+      published(tenant, mission.id());
     }
     em.refresh(mission);
     return Outcome.done(mission);
@@ -187,7 +189,19 @@ public class Missions {
   /** Its organiser or a CSR manager opens a draft to commitments. */
   @Transactional
   public Outcome<Mission> publish(TenantId tenant, long actorId, long id) {
-    return transition(tenant, actorId, id, EnumSet.of(MissionStatus.DRAFT), MissionStatus.OPEN);
+    Outcome<Mission> done =
+        transition(tenant, actorId, id, EnumSet.of(MissionStatus.DRAFT), MissionStatus.OPEN);
+    if (done.isDone()) {
+      published(tenant, id);
+    }
+    return done;
+  }
+
+  /** Stamps when a mission opened, by the application's clock: the weekly digest's "new". */
+  private void published(TenantId tenant, long id) {
+    jdbc.sql("update mission set published_at = ? where tenant_id = ? and id = ?")
+        .params(java.sql.Timestamp.from(clock.instant()), tenant.value(), id)
+        .update();
   }
 
   /** Its organiser or a CSR manager closes a mission to new commitments. */

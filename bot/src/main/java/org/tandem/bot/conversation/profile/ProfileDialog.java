@@ -14,6 +14,7 @@ import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Reply.Button;
 import org.tandem.bot.conversation.Reply.Field;
 import org.tandem.bot.conversation.Texts;
+import org.tandem.bot.conversation.digest.DigestOffer;
 import org.tandem.core.causes.Cause;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.People;
@@ -167,29 +168,32 @@ class ProfileDialog implements Handler {
             who.employeeId(),
             new Profile(skillCodes, place, travel, remote, causes, languages, availability))
         .value();
-    return Reply.of(
-        new Reply.Card(
-            texts.t(first ? "profile.saved.first" : "profile.saved"),
-            null,
-            List.of(
-                new Reply.Fact(
-                    texts.t("profile.skills"),
-                    skillCodes.isEmpty()
-                        ? "—"
-                        : String.join(
-                            ", ",
-                            skillCodes.stream()
-                                .map(c -> skills.label(c, texts.locale()))
-                                .toList())),
-                new Reply.Fact(
-                    texts.t("profile.place"),
-                    place.label() + " · " + texts.t("profile.km", travel)),
-                new Reply.Fact(texts.t("profile.remote"), texts.t(remote ? "yes" : "no"))),
-            null,
-            List.of(
-                Button.primary(texts.t("button.find"), "missions.find", Map.of()),
-                Button.of(texts.t("button.profile"), "profile.edit", Map.of())),
-            null));
+    Reply saved =
+        Reply.of(
+            new Reply.Card(
+                texts.t(first ? "profile.saved.first" : "profile.saved"),
+                null,
+                List.of(
+                    new Reply.Fact(
+                        texts.t("profile.skills"),
+                        skillCodes.isEmpty()
+                            ? "—"
+                            : String.join(
+                                ", ",
+                                skillCodes.stream()
+                                    .map(c -> skills.label(c, texts.locale()))
+                                    .toList())),
+                    new Reply.Fact(
+                        texts.t("profile.place"),
+                        place.label() + " · " + texts.t("profile.km", travel)),
+                    new Reply.Fact(texts.t("profile.remote"), texts.t(remote ? "yes" : "no"))),
+                null,
+                List.of(
+                    Button.primary(texts.t("button.find"), "missions.find", Map.of()),
+                    Button.of(texts.t("button.profile"), "profile.edit", Map.of())),
+                null));
+    // Onboarding ends with the weekly digest's offer: off until the person says yes.
+    return first ? saved.then(DigestOffer.card(texts)) : saved;
   }
 
   /** Where the company directory says the person works, and who their line manager is. */
