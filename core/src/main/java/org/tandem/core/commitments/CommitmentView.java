@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.tandem.core.missions.MissionMode;
 
-/** A commitment as its owner sees it in "my commitments", with what to show of the mission. */
+/**
+ * A commitment as its owner sees it in "my commitments", with what to show of the mission; {@code
+ * offerExpiresAt} is set while a seat is offered to them.
+ */
 public record CommitmentView(
     long id,
     long missionId,
@@ -15,4 +18,5 @@ public record CommitmentView(
     CommitmentStatus status,
     Instant nextSession,
     LocalDate firstDate,
-    int waitlistPosition) {}
+    int waitlistPosition,
+    Instant offerExpiresAt) {}

@@ -3,6 +3,7 @@ package org.tandem.core.commitments;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +26,9 @@ import org.tandem.core.tenants.TenantId;
 import org.tandem.core.tenants.Tenants;
 
 /**
- * Committing to missions and everything after: approval by a line manager, cancellation with
- * promotion of the waiting list, completion. Every write locks the mission row first.
+ * Committing to missions and everything after: approval by a line manager, cancellation (the freed
+ * seat offered to the waiting list, see {@link WaitingList}), a seat offered accepted or passed,
+ * completion. Every write locks the mission row first.
  */
 @Service
 public class Commitments {
@@ -36,18 +38,21 @@ public class Commitments {
   private final Tenants tenants;
   private final Authority authority;
   private final Notifications notifications;
+  private final WaitingList waitingList;
 
   Commitments(
       JdbcClient jdbc,
       People people,
       Tenants tenants,
       Authority authority,
-      Notifications notifications) {
+      Notifications notifications,
+      WaitingList waitingList) {
     this.jdbc = jdbc;
     this.people = people;
     this.tenants = tenants;
     this.authority = authority;
     this.notifications = notifications;
+    this.waitingList = waitingList;
   }
 
   /** Why the actor may not do this to the commitment, if they may not. */
@@ -58,35 +63,23 @@ public class Commitments {
         tenant, actorId, action, Authority.Subject.ownedBy(c.employeeId(), manager));
   }
 
-  private record LockedMission(
-      long id, MissionStatus status, int capacity, int seatsTaken, String associationName) {}
-
   /**
-   * Commits an employee to a mission: a seat when one is left (pending their manager's approval
-   * when the policy asks for it), else a place on the waiting list. Repeating the request returns
-   * the same commitment.
+   * Commits an employee to a mission: a seat when one is left and nobody waits for it (pending
+   * their manager's approval when the policy asks for it), else a place on the waiting list, after
+   * those already on it. Repeating the request returns the same commitment.
    */
   @Transactional
   public Outcome<Commitment> commit(
       TenantId tenant, long employeeId, long missionId, boolean declaredNoConflict) {
-    Optional<LockedMission> locked = lockMission(tenant, missionId);
+    Optional<WaitingList.LockedMission> locked = waitingList.lock(tenant, missionId);
     Optional<Employee> employee = people.find(tenant, employeeId);
     if (locked.isEmpty() || employee.isEmpty()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
-    LockedMission mission = locked.get();
+    WaitingList.LockedMission mission = locked.get();
     Optional<Commitment> existing = live(tenant, missionId, employeeId);
     if (existing.isPresent()) {
-      Commitment c = existing.get();
-      return Outcome.done(
-          new Commitment(
-              c.id(),
-              c.missionId(),
-              c.employeeId(),
-              c.status(),
-              c.createdAt(),
-              true,
-              c.waitlistPosition()));
+      return Outcome.done(existing.get().again());
     }
     if (mission.status() == MissionStatus.CANCELLED) {
       return Outcome.refused(ReasonCode.MISSION_CANCELLED);
@@ -99,9 +92,11 @@ public class Commitments {
       return Outcome.refused(ReasonCode.CONFLICT_DECLARATION_REQUIRED, mission.associationName());
     }
     CommitmentStatus status;
-    if (mission.seatsTaken() < mission.capacity()) {
+    // Seats freed while people wait are theirs (offered in turn), never a newcomer's.
+    if (mission.seatsTaken() < mission.capacity()
+        && !waitingList.anyoneWaiting(tenant, missionId)) {
       status = seatStatus(policy);
-      takeSeat(tenant, mission);
+      waitingList.takeSeat(tenant, missionId);
     } else {
       status = CommitmentStatus.WAITLISTED;
     }
@@ -117,8 +112,8 @@ public class Commitments {
   }
 
   /**
-   * Cancels a commitment, by its owner or by a CSR manager. A freed seat goes to the first person
-   * on the waiting list.
+   * Cancels a commitment, by its owner or by a CSR manager. A freed seat is offered to the first
+   * person on the waiting list.
    */
   @Transactional
   public Outcome<Commitment> cancel(TenantId tenant, long actorId, long commitmentId) {
@@ -126,7 +121,8 @@ public class Commitments {
     if (found.isEmpty()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
-    LockedMission mission = lockMission(tenant, found.get().missionId()).orElseThrow();
+    WaitingList.LockedMission mission =
+        waitingList.lock(tenant, found.get().missionId()).orElseThrow();
     Commitment c = find(tenant, commitmentId).orElseThrow();
     Optional<Refusal> refused = cancelRefusal(tenant, actorId, c);
     if (refused.isPresent()) {
@@ -134,7 +130,7 @@ public class Commitments {
     }
     setStatus(tenant, commitmentId, CommitmentStatus.CANCELLED, "cancelled_at");
     if (c.status().holdsSeat()) {
-      releaseSeat(tenant, mission);
+      waitingList.seatFreed(tenant, mission, waitingList.now());
     }
     return Outcome.done(find(tenant, commitmentId).orElseThrow());
   }
@@ -166,6 +162,107 @@ public class Commitments {
       return Optional.of(new Refusal(ReasonCode.COMMITMENT_NOT_ACTIVE, new Object[0]));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The person a seat is offered to takes it, before {@code now} passes the offer's deadline: the
+   * seat becomes theirs as a commit gives it (confirmed, or pending their manager's approval when
+   * the policy asks for it). Accepting twice finds the seat already taken.
+   */
+  @Transactional
+  public Outcome<Commitment> accept(TenantId tenant, long actorId, long commitmentId, Instant now) {
+    Optional<Commitment> offered = offer(tenant, actorId, commitmentId, now);
+    if (offered.isEmpty() || offered.get().status() != CommitmentStatus.OFFERED) {
+      return offerRefusal(tenant, actorId, commitmentId, now, true);
+    }
+    Commitment c = offered.get();
+    String country = people.find(tenant, c.employeeId()).map(Employee::country).orElse(null);
+    setStatus(tenant, c.id(), seatStatus(tenants.policyFor(tenant, country)), "decided_at");
+    answered(tenant, commitmentId);
+    return Outcome.done(find(tenant, commitmentId).orElseThrow());
+  }
+
+  /**
+   * The person a seat is offered to lets it go: their commitment is cancelled and the seat offered
+   * to the next person waiting, or handed back to the mission.
+   */
+  @Transactional
+  public Outcome<Commitment> pass(TenantId tenant, long actorId, long commitmentId, Instant now) {
+    Optional<Commitment> offered = offer(tenant, actorId, commitmentId, now);
+    if (offered.isEmpty() || offered.get().status() != CommitmentStatus.OFFERED) {
+      return offerRefusal(tenant, actorId, commitmentId, now, false);
+    }
+    setStatus(tenant, commitmentId, CommitmentStatus.CANCELLED, "cancelled_at");
+    answered(tenant, commitmentId);
+    waitingList.seatFreed(
+        tenant, waitingList.lock(tenant, offered.get().missionId()).orElseThrow(), now);
+    return Outcome.done(find(tenant, commitmentId).orElseThrow());
+  }
+
+  /**
+   * The commitment under its mission's lock when {@code actorId} may answer a seat offered on it
+   * now: an offer of their own, still running. Empty otherwise ({@link #offerRefusal} says why).
+   */
+  private Optional<Commitment> offer(
+      TenantId tenant, long actorId, long commitmentId, Instant now) {
+    Optional<Commitment> found = find(tenant, commitmentId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    waitingList.lock(tenant, found.get().missionId());
+    Commitment c = find(tenant, commitmentId).orElseThrow();
+    boolean running = c.status() == CommitmentStatus.OFFERED && now.isBefore(c.offerExpiresAt());
+    boolean theirs =
+        authority
+            .refusal(
+                tenant,
+                actorId,
+                Authority.Action.ANSWER_OFFER,
+                Authority.Subject.ownedBy(c.employeeId(), null))
+            .isEmpty();
+    return running && theirs ? Optional.of(c) : Optional.empty();
+  }
+
+  /**
+   * An offer answered leaves no deadline behind: only one that ran out keeps it, so a late click is
+   * told the offer expired rather than that none was made.
+   */
+  private void answered(TenantId tenant, long commitmentId) {
+    jdbc.sql("update commitment set offer_expires_at = null where tenant_id = ? and id = ?")
+        .params(tenant.value(), commitmentId)
+        .update();
+  }
+
+  private Outcome<Commitment> offerRefusal(
+      TenantId tenant, long actorId, long commitmentId, Instant now, boolean accepting) {
+    Optional<Commitment> found = find(tenant, commitmentId);
+    if (found.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    Commitment c = found.get();
+    Optional<Refusal> no =
+        authority.refusal(
+            tenant,
+            actorId,
+            Authority.Action.ANSWER_OFFER,
+            Authority.Subject.ownedBy(c.employeeId(), null));
+    if (no.isPresent()) {
+      return Outcome.refused(no.get());
+    }
+    boolean ranOut =
+        c.offerExpiresAt() != null
+            && (c.status() == CommitmentStatus.CANCELLED
+                || (c.status() == CommitmentStatus.OFFERED && !now.isBefore(c.offerExpiresAt())));
+    if (ranOut) {
+      return Outcome.refused(ReasonCode.OFFER_EXPIRED);
+    }
+    if (accepting
+        && (c.status() == CommitmentStatus.CONFIRMED
+            || c.status() == CommitmentStatus.PENDING_APPROVAL)) {
+      // Accepted already (a second click, or the other channel): nothing more to do.
+      return Outcome.done(c.again());
+    }
+    return Outcome.refused(ReasonCode.NO_SEAT_OFFERED);
   }
 
   /** A line manager (or a CSR manager) approves a commitment pending approval. */
@@ -210,7 +307,7 @@ public class Commitments {
     if (found.isEmpty()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
-    lockMission(tenant, found.get().missionId());
+    waitingList.lock(tenant, found.get().missionId());
     Commitment c = find(tenant, commitmentId).orElseThrow();
     Optional<Refusal> no = refusal(tenant, actorId, Authority.Action.CHANGE_COMMITMENT, c);
     if (no.isPresent()) {
@@ -229,7 +326,8 @@ public class Commitments {
     if (found.isEmpty()) {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
-    LockedMission mission = lockMission(tenant, found.get().missionId()).orElseThrow();
+    WaitingList.LockedMission mission =
+        waitingList.lock(tenant, found.get().missionId()).orElseThrow();
     Commitment c = find(tenant, commitmentId).orElseThrow();
     Optional<Refusal> no = refusal(tenant, approverId, Authority.Action.DECIDE_COMMITMENT, c);
     if (no.isPresent()) {
@@ -251,7 +349,7 @@ public class Commitments {
       jdbc.sql("update commitment set decision_note = ? where tenant_id = ? and id = ?")
           .params(note, tenant.value(), commitmentId)
           .update();
-      releaseSeat(tenant, mission);
+      waitingList.seatFreed(tenant, mission, waitingList.now());
     }
     return Outcome.done(find(tenant, commitmentId).orElseThrow());
   }
@@ -288,12 +386,14 @@ public class Commitments {
                    case when c.status = 'WAITLISTED' then
                      (select count(*) from commitment w where w.tenant_id = c.tenant_id
                         and w.mission_id = c.mission_id and w.status = 'WAITLISTED'
-                        and w.id <= c.id) else 0 end
+                        and w.id <= c.id) else 0 end,
+                   c.offer_expires_at
             from commitment c
             join mission m on m.tenant_id = c.tenant_id and m.id = c.mission_id
             join association a on a.tenant_id = m.tenant_id and a.id = m.association_id
             where c.tenant_id = ? and c.employee_id = ? and c.status <> 'CANCELLED'
-            order by c.status = 'COMPLETED', 8 nulls last, m.first_date nulls last, c.id""")
+            order by c.status <> 'OFFERED', c.status = 'COMPLETED', 8 nulls last,
+                     m.first_date nulls last, c.id""")
         .params(tenant.value(), employeeId)
         .query(
             (rs, n) -> {
@@ -309,7 +409,8 @@ public class Commitments {
                   CommitmentStatus.valueOf(rs.getString(7)),
                   next == null ? null : next.toInstant(),
                   first == null ? null : first.toLocalDate(),
-                  rs.getInt(10));
+                  rs.getInt(10),
+                  instant(rs.getTimestamp(11)));
             })
         .list();
   }
@@ -340,7 +441,8 @@ public class Commitments {
              case when c.status = 'WAITLISTED' then
                (select count(*) from commitment w where w.tenant_id = c.tenant_id
                   and w.mission_id = c.mission_id and w.status = 'WAITLISTED'
-                  and w.id <= c.id) else 0 end
+                  and w.id <= c.id) else 0 end,
+             c.offer_expires_at
       from commitment c""";
 
   private static Commitment commitment(ResultSet rs, int n) throws SQLException {
@@ -351,70 +453,18 @@ public class Commitments {
         CommitmentStatus.valueOf(rs.getString(4)),
         rs.getTimestamp(5).toInstant(),
         false,
-        rs.getInt(6));
+        rs.getInt(6),
+        instant(rs.getTimestamp(7)));
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
   }
 
   private static CommitmentStatus seatStatus(Policy policy) {
     return policy.managerApproval()
         ? CommitmentStatus.PENDING_APPROVAL
         : CommitmentStatus.CONFIRMED;
-  }
-
-  private Optional<LockedMission> lockMission(TenantId tenant, long missionId) {
-    return jdbc.sql(
-            """
-            select m.id, m.status, m.capacity, m.seats_taken, a.name
-            from mission m join association a on a.tenant_id = m.tenant_id and a.id = m.association_id
-            where m.tenant_id = ? and m.id = ? for update of m""")
-        .params(tenant.value(), missionId)
-        .query(
-            (rs, n) ->
-                new LockedMission(
-                    rs.getLong(1),
-                    MissionStatus.valueOf(rs.getString(2)),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getString(5)))
-        .optional();
-  }
-
-  private void takeSeat(TenantId tenant, LockedMission mission) {
-    jdbc.sql(
-            """
-            update mission set seats_taken = seats_taken + 1,
-                   status = case when seats_taken + 1 >= capacity and status = 'OPEN' then 'FULL'
-                                 else status end
-            where tenant_id = ? and id = ?""")
-        .params(tenant.value(), mission.id())
-        .update();
-  }
-
-  /** Gives a freed seat to the first of the waiting list, or hands it back to the mission. */
-  private void releaseSeat(TenantId tenant, LockedMission mission) {
-    Optional<Long> next =
-        jdbc.sql(
-                """
-                select c.id from commitment c
-                where c.tenant_id = ? and c.mission_id = ? and c.status = 'WAITLISTED'
-                order by c.id limit 1""")
-            .params(tenant.value(), mission.id())
-            .query(Long.class)
-            .optional();
-    if (next.isPresent() && mission.status() != MissionStatus.CANCELLED) {
-      Commitment promoted = find(tenant, next.get()).orElseThrow();
-      String country =
-          people.find(tenant, promoted.employeeId()).map(Employee::country).orElse(null);
-      setStatus(
-          tenant, promoted.id(), seatStatus(tenants.policyFor(tenant, country)), "decided_at");
-      return;
-    }
-    jdbc.sql(
-            """
-            update mission set seats_taken = seats_taken - 1,
-                   status = case when status = 'FULL' then 'OPEN' else status end
-            where tenant_id = ? and id = ?""")
-        .params(tenant.value(), mission.id())
-        .update();
   }
 
   private void setStatus(TenantId tenant, long id, CommitmentStatus status, String stampColumn) {

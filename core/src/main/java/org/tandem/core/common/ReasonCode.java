@@ -77,7 +77,10 @@ public enum ReasonCode {
   // What a person receives from Tandem (issue 12).
   TOPIC_ALWAYS_ON,
   QUIET_HOURS_INVALID,
-  DIGEST_DAY_INVALID;
+  DIGEST_DAY_INVALID,
+  // Seats offered from the waiting list (issue 12).
+  NO_SEAT_OFFERED,
+  OFFER_EXPIRED;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

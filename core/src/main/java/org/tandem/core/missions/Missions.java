@@ -17,6 +17,7 @@ import org.tandem.core.associations.Associations;
 import org.tandem.core.availability.Availability;
 import org.tandem.core.availability.DayPart;
 import org.tandem.core.causes.Cause;
+import org.tandem.core.commitments.WaitingList;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
 import org.tandem.core.common.Refusal;
@@ -49,6 +50,7 @@ public class Missions {
   private final Authority authority;
   private final AdminAudit audit;
   private final Clock clock;
+  private final WaitingList waitingList;
 
   Missions(
       MissionRepository repository,
@@ -59,6 +61,7 @@ public class Missions {
       EntityManager em,
       Authority authority,
       AdminAudit audit,
+      WaitingList waitingList,
       Optional<Clock> clock) {
     this.repository = repository;
     this.associations = associations;
@@ -68,6 +71,7 @@ public class Missions {
     this.em = em;
     this.authority = authority;
     this.audit = audit;
+    this.waitingList = waitingList;
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
@@ -172,6 +176,8 @@ public class Missions {
     apply(tenant, mission, draft);
     repository.saveAndFlush(mission);
     writeSessions(tenant, id, draft.sessions());
+    // Seats a larger capacity adds go to the people waiting (offered in turn) before anyone new.
+    waitingList.serve(tenant, id);
     // A larger capacity reopens a full mission; a capacity reached closes an open one to new seats.
     jdbc.sql(
             """

@@ -61,7 +61,9 @@ public class Authority {
     /** Cancel or complete a commitment: its owner or a CSR manager. */
     CHANGE_COMMITMENT(ReasonCode.NOT_YOURS, Role.CSR_MANAGER),
     /** Log hours on a commitment: its owner only. */
-    LOG_HOURS(ReasonCode.NOT_YOURS);
+    LOG_HOURS(ReasonCode.NOT_YOURS),
+    /** Accept or pass a seat offered from the waiting list: the person it is offered to only. */
+    ANSWER_OFFER(ReasonCode.NOT_YOURS);
 
     private final ReasonCode refusal;
     private final Set<Role> roles;
@@ -113,7 +115,7 @@ public class Authority {
         switch (action) {
           case SEE_ROSTER, EDIT_MISSION -> byRole || organiser;
           case DECIDE_HOURS, DECIDE_COMMITMENT -> byRole || lineManager;
-          case CHANGE_COMMITMENT, LOG_HOURS -> byRole || owner;
+          case CHANGE_COMMITMENT, LOG_HOURS, ANSWER_OFFER -> byRole || owner;
           default -> byRole;
         };
     if (!allowed) {

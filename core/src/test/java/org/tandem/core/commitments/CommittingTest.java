@@ -29,7 +29,7 @@ class CommittingTest {
   @Autowired People people;
 
   @Test
-  void cancellingAConfirmedSeatPromotesTheFirstOfTheWaitlist() {
+  void cancellingAConfirmedSeatOffersItToTheFirstOfTheWaitlist() {
     TenantId tenant = fixtures.company();
     Mission mission = fixtures.workshopInEsch(tenant, 1);
     Employee a = fixtures.person(tenant, "A");
@@ -44,8 +44,9 @@ class CommittingTest {
     assertThat(commitments.cancel(tenant, a.id(), ca.id()).value().status())
         .isEqualTo(CommitmentStatus.CANCELLED);
 
+    // Offered, not given: the seat is held for B until they accept, pass or the offer runs out.
     assertThat(commitments.find(tenant, cb.id()).orElseThrow().status())
-        .isEqualTo(CommitmentStatus.CONFIRMED);
+        .isEqualTo(CommitmentStatus.OFFERED);
     assertThat(commitments.find(tenant, cc.id()).orElseThrow().waitlistPosition()).isEqualTo(1);
     assertThat(missions.find(tenant, mission.id()).orElseThrow().seatsTaken()).isEqualTo(1);
     assertThat(missions.find(tenant, mission.id()).orElseThrow().status())
@@ -121,7 +122,7 @@ class CommittingTest {
     commitments.decline(tenant, boss.id(), ca.id(), "Quarter closing that week").value();
     assertThat(commitments.decisionNote(tenant, ca.id())).contains("Quarter closing that week");
     assertThat(commitments.find(tenant, cb.id()).orElseThrow().status())
-        .isEqualTo(CommitmentStatus.PENDING_APPROVAL);
+        .isEqualTo(CommitmentStatus.OFFERED);
   }
 
   @Test
