@@ -251,7 +251,7 @@ class EmployeeJourneyTest {
   }
 
   @Test
-  void aFullMissionOffersTheWaitingListAndCancellingPromotesIt() {
+  void aFullMissionOffersTheWaitingListAndCancellingOffersTheSeatToIt() {
     Mission one = fixtures.workshopInEsch(tenant, 1);
     Employee first = fixtures.accountantInDifferdange(tenant);
     Employee second = fixtures.accountantInDifferdange(tenant);
@@ -266,7 +266,13 @@ class EmployeeJourneyTest {
     a.click("commitment.cancel.confirm");
     assertThat(a.last.plainText()).contains("Cancelled");
     assertThat(commitments.live(tenant, one.id(), second.id()).orElseThrow().status())
-        .isEqualTo(CommitmentStatus.CONFIRMED);
+        .isEqualTo(CommitmentStatus.OFFERED);
     assertThat(mine).isNotNull();
+    // The seat is offered in "mes engagements", with Accept and Pass; Accept takes it.
+    b.say("mes engagements");
+    assertThat(b.last.plainText()).contains("Place proposée, à accepter jusqu'au");
+    assertThat(b.click("offer.accept").plainText()).contains("C'est noté");
+    assertThat(commitments.live(tenant, one.id(), second.id()).orElseThrow().status())
+        .isEqualTo(CommitmentStatus.CONFIRMED);
   }
 }

@@ -200,6 +200,20 @@ public class Commitments {
   }
 
   /**
+   * Whether {@link #pass} would let this seat go now, changing nothing: asked before the person
+   * confirms, so a button that cannot work is refused at once with the same reason.
+   */
+  @Transactional(readOnly = true)
+  public Outcome<Commitment> mayPass(
+      TenantId tenant, long actorId, long commitmentId, Instant now) {
+    Optional<Commitment> found = find(tenant, commitmentId);
+    boolean open = found.isPresent() && answerable(tenant, actorId, found.get(), now);
+    return open
+        ? Outcome.done(found.get())
+        : offerRefusal(tenant, actorId, commitmentId, now, false);
+  }
+
+  /**
    * The commitment under its mission's lock when {@code actorId} may answer a seat offered on it
    * now: an offer of their own, still running. Empty otherwise ({@link #offerRefusal} says why).
    */
@@ -211,16 +225,22 @@ public class Commitments {
     }
     waitingList.lock(tenant, found.get().missionId());
     Commitment c = find(tenant, commitmentId).orElseThrow();
-    boolean running = c.status() == CommitmentStatus.OFFERED && now.isBefore(c.offerExpiresAt());
-    boolean theirs =
-        authority
+    return answerable(tenant, actorId, c, now) ? Optional.of(c) : Optional.empty();
+  }
+
+  /**
+   * Whether a seat is offered to {@code actorId} on this commitment, still running at {@code now}.
+   */
+  private boolean answerable(TenantId tenant, long actorId, Commitment c, Instant now) {
+    return c.status() == CommitmentStatus.OFFERED
+        && now.isBefore(c.offerExpiresAt())
+        && authority
             .refusal(
                 tenant,
                 actorId,
                 Authority.Action.ANSWER_OFFER,
                 Authority.Subject.ownedBy(c.employeeId(), null))
             .isEmpty();
-    return running && theirs ? Optional.of(c) : Optional.empty();
   }
 
   /**

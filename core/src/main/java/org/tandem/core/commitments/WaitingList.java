@@ -31,7 +31,7 @@ public class WaitingList {
   public static final Duration OFFER_TIME = Duration.ofHours(24);
 
   /** Offers expired per transaction by {@link #expireOffers}. */
-  static final int EXPIRY_BATCH = 100;
+  public static final int EXPIRY_BATCH = 100;
 
   private final JdbcClient jdbc;
   private final NotificationSettings settings;

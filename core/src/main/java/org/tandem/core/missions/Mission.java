@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.tandem.core.availability.Availability;
@@ -90,6 +91,12 @@ public class Mission {
 
   @Column(name = "seats_taken", insertable = false, updatable = false)
   private int seatsTaken;
+
+  /** Of the seats taken, those held by an offer to someone from the waiting list. */
+  @Formula(
+      "(select count(*) from commitment c where c.tenant_id = tenant_id and c.mission_id = id"
+          + " and c.status = 'OFFERED')")
+  private int seatsOffered;
 
   @Column(name = "first_date")
   private LocalDate firstDate;
@@ -210,6 +217,11 @@ public class Mission {
 
   public int seatsTaken() {
     return seatsTaken;
+  }
+
+  /** Seats held by offers to people waiting, not yet accepted (counted in {@link #seatsTaken}). */
+  public int seatsOffered() {
+    return seatsOffered;
   }
 
   public int seatsLeft() {

@@ -85,7 +85,8 @@ public class Rosters {
                 where c.tenant_id = ? and c.mission_id = ? and c.status <> 'CANCELLED'
                 group by c.id, e.display_name, e.email, c.status
                 order by case c.status when 'CONFIRMED' then 0 when 'COMPLETED' then 1
-                                       when 'PENDING_APPROVAL' then 2 else 3 end, c.id""")
+                                       when 'PENDING_APPROVAL' then 2 when 'OFFERED' then 3
+                                       else 4 end, c.id""")
             .params(tenant.value(), missionId)
             .query(
                 (rs, n) ->

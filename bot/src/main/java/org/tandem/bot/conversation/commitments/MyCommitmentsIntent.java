@@ -13,6 +13,7 @@ import org.tandem.bot.conversation.Reply.Button;
 import org.tandem.bot.conversation.Reply.Fact;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
+import org.tandem.bot.conversation.waitlist.OfferIntent;
 import org.tandem.core.commitments.CommitmentStatus;
 import org.tandem.core.commitments.CommitmentView;
 import org.tandem.core.commitments.Commitments;
@@ -66,10 +67,26 @@ class MyCommitmentsIntent implements Handler {
     for (CommitmentView c : mine.subList(0, Math.min(MAX, mine.size()))) {
       List<Fact> facts = new ArrayList<>();
       String status =
-          texts.t("status." + c.status().name().toLowerCase(Locale.ROOT), c.waitlistPosition());
+          c.status() == CommitmentStatus.OFFERED
+              ? texts.t("status.offered", texts.dateTime(c.offerExpiresAt(), who.zone()))
+              : texts.t(
+                  "status." + c.status().name().toLowerCase(Locale.ROOT), c.waitlistPosition());
       facts.add(new Fact(texts.t("mine.status"), status));
       if (c.nextSession() != null) {
         facts.add(new Fact(texts.t("mine.next"), texts.dateTime(c.nextSession(), who.zone())));
+      }
+      if (c.status() == CommitmentStatus.OFFERED) {
+        // A seat offered is answered here too, as in its message.
+        reply =
+            reply.then(
+                new Reply.Card(
+                    c.missionTitle(),
+                    c.associationName(),
+                    facts,
+                    null,
+                    OfferIntent.buttons(c.id(), c.missionId(), texts),
+                    null));
+        continue;
       }
       List<Button> buttons = new ArrayList<>();
       Map<String, String> data = Map.of("commitmentId", Long.toString(c.id()));

@@ -99,7 +99,10 @@ public class MissionCards {
     facts.add(
         new Fact(
             texts.t("mission.seats"),
-            texts.t("mission.seats.taken", m.seatsTaken(), m.capacity())));
+            m.seatsOffered() > 0
+                ? texts.t(
+                    "mission.seats.taken.offered", m.seatsTaken(), m.capacity(), m.seatsOffered())
+                : texts.t("mission.seats.taken", m.seatsTaken(), m.capacity())));
     if (a.coordinatorName() != null) {
       facts.add(new Fact(texts.t("mission.contact"), a.coordinatorName()));
     }

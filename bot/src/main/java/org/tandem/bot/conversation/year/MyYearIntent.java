@@ -98,6 +98,7 @@ class MyYearIntent implements Handler {
                 c ->
                     c.status() == CommitmentStatus.CONFIRMED
                         || c.status() == CommitmentStatus.PENDING_APPROVAL
+                        || c.status() == CommitmentStatus.OFFERED
                         || c.status() == CommitmentStatus.WAITLISTED)
             .toList();
     if (!upcoming.isEmpty()) {
