@@ -22,6 +22,9 @@ public class ReportLabels {
     if (group.isOther()) {
       return words.t("group.other", Reports.MIN_GROUP_SIZE);
     }
+    if (Group.UNSET.equals(group.key()) && dimension == Dimension.CAMPAIGN) {
+      return words.t("group.unset.campaign");
+    }
     if (Group.UNSET.equals(group.key())) {
       return words.t("group.unset");
     }
@@ -49,6 +52,7 @@ public class ReportLabels {
       case ASSOCIATION -> group.label() == null ? key : group.label();
       case MISSION -> group.label() == null ? words.t("group.mission.gone", key) : group.label();
       case MONTH -> words.longMonth(YearMonth.parse(key));
+      case CAMPAIGN -> group.label() == null ? key : group.label();
     };
   }
 }

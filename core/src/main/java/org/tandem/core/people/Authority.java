@@ -60,6 +60,8 @@ public class Authority {
     DECIDE_COMMITMENT(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER),
     /** Cancel or complete a commitment: its owner or a CSR manager. */
     CHANGE_COMMITMENT(ReasonCode.NOT_YOURS, Role.CSR_MANAGER),
+    /** Launch, change, cancel and follow campaigns: CSR managers. */
+    RUN_CAMPAIGNS(ReasonCode.CSR_MANAGERS_ONLY, Role.CSR_MANAGER),
     /** Log hours on a commitment: its owner only. */
     LOG_HOURS(ReasonCode.NOT_YOURS),
     /** Accept or pass a seat offered from the waiting list: the person it is offered to only. */

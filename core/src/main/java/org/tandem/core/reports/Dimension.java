@@ -12,7 +12,12 @@ public enum Dimension {
   ASSOCIATION,
   SKILL_FAMILY,
   MISSION,
-  MONTH;
+  MONTH,
+  /**
+   * The campaign a commitment was made from ({@code *unset}: from none); hours count under the
+   * campaign of the commitment they are logged on.
+   */
+  CAMPAIGN;
 
   /** Site and department belong to people; every other dimension to the mission. */
   public boolean ofPeople() {

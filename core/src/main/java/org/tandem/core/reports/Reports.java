@@ -429,6 +429,9 @@ public class Reports {
     if (keys.isEmpty()) {
       return byGroup;
     }
+    if (dimension == Dimension.CAMPAIGN) {
+      return CampaignBreakdown.members(jdbc, tenant.value(), period, kind, keys);
+    }
     if (dimension == Dimension.MONTH) {
       int[] months = keys.stream().mapToInt(k -> index(YearMonth.parse(k))).toArray();
       jdbc.sql(
@@ -470,6 +473,9 @@ public class Reports {
     int last = index(period.last());
     Breakdown b = new Breakdown(first, period.months());
     long t = tenant.value();
+    if (dimension == Dimension.CAMPAIGN) {
+      return byCampaign(t, today, period, b);
+    }
     Keys keys = Keys.of(dimension);
 
     // Minutes and commitments made, per group and month, from the monthly rollups.
@@ -575,6 +581,29 @@ public class Reports {
     return b;
   }
 
+  /** The breakdown by campaign, from the raw tables (see {@link CampaignBreakdown}). */
+  private Breakdown byCampaign(long t, LocalDate today, Period period, Breakdown b) {
+    for (CampaignBreakdown.Row r : CampaignBreakdown.rows(jdbc, t, period)) {
+      Acc acc = b.acc(r.g());
+      acc.approved += r.approved();
+      acc.pending += r.pending();
+      acc.workTime += r.workTime();
+      acc.made += r.made();
+      acc.completed += r.completed();
+      acc.cancelled += r.cancelled();
+      int i = r.month() - b.first;
+      acc.minutes[i] += r.approved();
+      b.minutes[i] += r.approved();
+    }
+    CampaignBreakdown.noShows(jdbc, t, period, today).forEach((g, n) -> b.acc(g).noShows += n);
+    var counts = CampaignBreakdown.counts(jdbc, t, period);
+    counts.getOrDefault("E", Map.of()).forEach((g, n) -> b.acc(g).volunteers = n);
+    counts.getOrDefault("A", Map.of()).forEach((g, n) -> b.acc(g).associations = n);
+    CampaignBreakdown.labels(jdbc, t, b.byGroup.keySet())
+        .forEach((g, name) -> b.byGroup.get(g).label = name);
+    return b;
+  }
+
   private interface SpanCount {
     void add(String group, String kind, int n);
   }
@@ -661,6 +690,8 @@ public class Reports {
                 "select id::text, title from mission where tenant_id = ? and id = any(?)",
                 false);
         case MONTH -> new Keys("r.month", PEOPLE, "", true, "r.month", "", null, true);
+        case CAMPAIGN ->
+            throw new IllegalArgumentException("campaigns are read by CampaignBreakdown");
       };
     }
 

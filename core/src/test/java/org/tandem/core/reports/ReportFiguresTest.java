@@ -160,6 +160,23 @@ class ReportFiguresTest {
         }
       }
     }
+    // Two campaigns, each with a third of the commitments made from its message.
+    for (int k = 0; k < 2; k++) {
+      long campaign =
+          jdbc.sql(
+                  """
+                  insert into campaign (tenant_id, name, message, audience, status, created_by)
+                  values (?, ?, 'Join us', 'EVERYONE', 'SENT', ?) returning id""")
+              .params(t, "Campaign " + k, people.get(0))
+              .query(Long.class)
+              .single();
+      jdbc.sql(
+              """
+              insert into campaign_commitment (tenant_id, commitment_id, campaign_id)
+              select tenant_id, id, ? from commitment where tenant_id = ? and id % 3 = ?""")
+          .params(campaign, t, k)
+          .update();
+    }
     // The rollup follows updates and deletes too: approve some pending hours, move some to
     // another day, drop a few.
     for (int i = 0; i < hourIds.size(); i += 7) {
@@ -384,6 +401,9 @@ class ReportFiguresTest {
           case SKILL_FAMILY -> "(select family from skill where code = m.skills[1])";
           case MISSION -> "m.id::text";
           case MONTH -> "to_char(h.work_date, 'YYYY-MM')";
+          case CAMPAIGN ->
+              "(select a.campaign_id::text from campaign_commitment a"
+                  + " where a.tenant_id = c.tenant_id and a.commitment_id = c.id)";
         };
     String hourKey = key;
     String commitmentKey =
