@@ -71,6 +71,9 @@ public class Mission {
   private Double lat;
   private Double lon;
 
+  /** Where a remote or hybrid mission's sessions are joined; null for an on-site one. */
+  private String link;
+
   @Enumerated(EnumType.STRING)
   private Schedule schedule;
 
@@ -141,6 +144,7 @@ public class Mission {
       lat = d.place().lat();
       lon = d.place().lon();
     }
+    link = d.mode() == MissionMode.ONSITE ? null : d.link();
     schedule = d.schedule();
     this.slots = slots.bits();
     hoursPerSession = d.hoursPerSession();
@@ -196,6 +200,11 @@ public class Mission {
 
   public Place place() {
     return lat == null ? null : new Place(placeName, placeCountry, "", lat, lon);
+  }
+
+  /** The link to join the sessions (remote or hybrid), or null. */
+  public String link() {
+    return link;
   }
 
   public Schedule schedule() {

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tandem.core.associations.Associations;
 import org.tandem.core.availability.Availability;
 import org.tandem.core.availability.DayPart;
+import org.tandem.core.calendar.SessionChanges;
 import org.tandem.core.causes.Cause;
 import org.tandem.core.commitments.WaitingList;
 import org.tandem.core.common.Outcome;
@@ -49,6 +50,7 @@ public class Missions {
   private final EntityManager em;
   private final Authority authority;
   private final AdminAudit audit;
+  private final SessionChanges changes;
   private final Clock clock;
   private final WaitingList waitingList;
 
@@ -62,6 +64,7 @@ public class Missions {
       Authority authority,
       AdminAudit audit,
       WaitingList waitingList,
+      SessionChanges changes,
       Optional<Clock> clock) {
     this.repository = repository;
     this.associations = associations;
@@ -72,6 +75,7 @@ public class Missions {
     this.authority = authority;
     this.audit = audit;
     this.waitingList = waitingList;
+    this.changes = changes;
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
@@ -89,6 +93,24 @@ public class Missions {
         .params(tenant.value(), missionId)
         .query(
             (rs, n) -> new Session(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
+        .list();
+  }
+
+  /** The sessions with their calendar identity (uid and sequence), in date order. */
+  @Transactional(readOnly = true)
+  public List<DatedSession> datedSessions(TenantId tenant, long missionId) {
+    return jdbc.sql(
+            """
+            select uid, sequence, starts_at, ends_at from mission_session
+            where tenant_id = ? and mission_id = ? order by starts_at""")
+        .params(tenant.value(), missionId)
+        .query(
+            (rs, n) ->
+                new DatedSession(
+                    rs.getObject(1, java.util.UUID.class),
+                    rs.getInt(2),
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getTimestamp(4).toInstant()))
         .list();
   }
 
@@ -148,7 +170,9 @@ public class Missions {
 
   /**
    * Its organiser or a CSR manager edits a mission. Capacity cannot go below the seats already
-   * taken; sessions it already had may stay in the past, new ones may not.
+   * taken; sessions it already had may stay in the past, new ones may not. Sessions keep their
+   * calendar identity ({@link SessionEdit}); the people committed are told at once of a session
+   * moved or removed ({@link SessionChanges}), in this transaction.
    */
   @Transactional
   public Outcome<Mission> edit(TenantId tenant, long editorId, long id, MissionDraft draft) {
@@ -175,7 +199,8 @@ public class Missions {
     }
     apply(tenant, mission, draft);
     repository.saveAndFlush(mission);
-    writeSessions(tenant, id, draft.sessions());
+    SessionEdit sessionsEdited = writeSessions(tenant, id, draft.sessions());
+    changes.edited(tenant, id, sessionsEdited, clock.instant());
     // Seats a larger capacity adds go to the people waiting (offered in turn) before anyone new.
     waitingList.serve(tenant, id);
     // A larger capacity reopens a full mission; a capacity reached closes an open one to new seats.
@@ -221,15 +246,23 @@ public class Missions {
         MissionStatus.CLOSED);
   }
 
-  /** Its organiser or a CSR manager cancels a mission. */
+  /**
+   * Its organiser or a CSR manager cancels a mission; the people committed are told at once, with
+   * cancelling calendar files ({@link SessionChanges}), in this transaction.
+   */
   @Transactional
   public Outcome<Mission> cancel(TenantId tenant, long actorId, long id) {
-    return transition(
-        tenant,
-        actorId,
-        id,
-        EnumSet.of(MissionStatus.DRAFT, MissionStatus.OPEN, MissionStatus.FULL),
-        MissionStatus.CANCELLED);
+    Outcome<Mission> done =
+        transition(
+            tenant,
+            actorId,
+            id,
+            EnumSet.of(MissionStatus.DRAFT, MissionStatus.OPEN, MissionStatus.FULL),
+            MissionStatus.CANCELLED);
+    if (done.isDone()) {
+      changes.cancelled(tenant, id, clock.instant());
+    }
+    return done;
   }
 
   private Outcome<Mission> transition(
@@ -299,20 +332,30 @@ public class Missions {
     mission.apply(d, List.copyOf(sdgs), slots, first, last);
   }
 
-  private void writeSessions(TenantId tenant, long missionId, List<Session> sessions) {
+  /**
+   * Rewrites the mission's sessions, each keeping its calendar identity as {@link SessionEdit}
+   * pairs them (a new mission's are all new).
+   */
+  private SessionEdit writeSessions(TenantId tenant, long missionId, List<Session> sessions) {
+    SessionEdit edit = SessionEdit.of(datedSessions(tenant, missionId), sessions);
     jdbc.sql("delete from mission_session where tenant_id = ? and mission_id = ?")
         .params(tenant.value(), missionId)
         .update();
-    for (Session s : sessions) {
+    for (DatedSession s : edit.after()) {
       jdbc.sql(
-              "insert into mission_session (tenant_id, mission_id, starts_at, ends_at) values (?, ?, ?, ?)")
+              """
+              insert into mission_session (tenant_id, mission_id, starts_at, ends_at, uid, sequence)
+              values (?, ?, ?, ?, ?, ?)""")
           .params(
               tenant.value(),
               missionId,
               java.sql.Timestamp.from(s.startsAt()),
-              java.sql.Timestamp.from(s.endsAt()))
+              java.sql.Timestamp.from(s.endsAt()),
+              s.uid(),
+              s.sequence())
           .update();
     }
+    return edit;
   }
 
   /**
@@ -363,6 +406,9 @@ public class Missions {
     }
     if (d.mode() != MissionMode.REMOTE && d.place() == null) {
       return Optional.of("place");
+    }
+    if (d.link() != null && d.mode() != MissionMode.ONSITE && !MissionLink.valid(d.link())) {
+      return Optional.of("link");
     }
     if (!d.skills().stream().allMatch(skills::isKnown)) {
       return Optional.of("skills");

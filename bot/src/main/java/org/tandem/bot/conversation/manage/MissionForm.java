@@ -119,6 +119,16 @@ class MissionForm {
             texts.t("profile.place.placeholder")));
     fields.add(
         Field.filled(
+            "link",
+            texts.t("mission.link"),
+            FieldType.TEXT,
+            false,
+            List.of(),
+            values,
+            errors,
+            "https://"));
+    fields.add(
+        Field.filled(
             "firstDate",
             texts.t("mission.firstDate"),
             FieldType.DATE,

@@ -179,6 +179,7 @@ class MissionFormDialog implements Handler, AfterAssociation {
       values.put("languages", m.languages());
       values.put("mode", List.of(m.mode().name()));
       values.put("place", m.place() == null ? List.of() : List.of(m.place().name()));
+      values.put("link", m.link() == null ? List.of() : List.of(m.link()));
       List<Session> sessions = missions.sessions(who.tenant(), m.id());
       if (!sessions.isEmpty()) {
         var first = sessions.get(0).startsAt().atZone(zone(who));
@@ -345,7 +346,8 @@ class MissionFormDialog implements Handler, AfterAssociation {
             BigDecimal.valueOf(minutes.getAsInt())
                 .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP),
             capacity.getAsInt(),
-            parseEnum(TeamSize.class, submit.value("teamSize")).orElse(TeamSize.SINGLE));
+            parseEnum(TeamSize.class, submit.value("teamSize")).orElse(TeamSize.SINGLE),
+            submit.value("link"));
     Outcome<Mission> o =
         editing.isPresent()
             ? missions.edit(who.tenant(), who.employeeId(), editing.getAsLong(), draft)
