@@ -150,7 +150,7 @@ class SessionRemindersInSlackTest {
     assertThat(postsTo(sam)).hasSize(1);
     assertThat(postsTo(lea).get(0).param("text"))
         .contains("Votre prochaine séance\u00a0: Tri des dons")
-        .contains("Rendez-vous le lundi 10 mars 2025 à 14:00.");
+        .contains("Rendez-vous lundi 10 mars 2025 à 14:00.");
     assertThat(postsTo(sam).get(0).param("text"))
         .contains("Your next session: Tri des dons")
         // Monday 14:00 in Luxembourg is 09:00 in New York, on summer time from Sunday.
