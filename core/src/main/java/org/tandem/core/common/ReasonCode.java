@@ -95,7 +95,11 @@ public enum ReasonCode {
   DIGEST_DAY_INVALID,
   // Seats offered from the waiting list (issue 12).
   NO_SEAT_OFFERED,
-  OFFER_EXPIRED;
+  OFFER_EXPIRED,
+  // Hours proposed after a session (issue 12).
+  PROPOSAL_WINDOW_OUT_OF_RANGE,
+  PROPOSAL_NOT_YOURS,
+  PROPOSAL_ANSWERED;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

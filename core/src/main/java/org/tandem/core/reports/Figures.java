@@ -4,7 +4,8 @@ package org.tandem.core.reports;
  * The figures of a report, for the whole company or for one group of a breakdown. Commitments are
  * those made in the period (in the tenant's time zone) and what became of them; hours are those
  * worked in the period. {@code employeesReached} is null where it has no meaning (a cause has no
- * employees of its own).
+ * employees of its own). {@code noShows}: confirmed commitments whose mission is over without any
+ * hour logged, and sessions a volunteer said they did not go to when their hours were proposed.
  */
 public record Figures(
     int volunteers,

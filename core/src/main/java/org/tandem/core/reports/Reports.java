@@ -249,7 +249,41 @@ public class Reports {
               totals.cancelled = rs.getInt(6);
               totals.noShows = rs.getInt(7);
             });
+    jdbc.sql(declaredNoShows("1", ""))
+        .params(
+            t,
+            Date.valueOf(period.firstDay()),
+            Date.valueOf(period.endExclusive()),
+            Date.valueOf(today))
+        .query(
+            rs -> {
+              totals.noShows += rs.getInt(2);
+            });
     return totals;
+  }
+
+  /**
+   * Sessions a volunteer said they did not go to ("I did not go" to the hours proposed after it),
+   * in the period by the session's day, per group of {@code key} (the no-show candidates' key, on a
+   * row {@code r} with the same columns). A commitment already counted whole as a no-show (its
+   * mission over, no hour logged) is not counted again per session.
+   */
+  private static String declaredNoShows(String key, String joins) {
+    return """
+        select %s as g, count(*) from (
+            select p.tenant_id, p.mission_id, report_month_index(p.work_date) as month,
+                   coalesce(e.site, '*unset') as site, coalesce(e.department, '*unset') as department
+            from hours_proposal p
+            join employee e on e.tenant_id = p.tenant_id and e.id = p.employee_id
+            where p.tenant_id = ? and p.state = 'NO_SHOW' and p.work_date >= ? and p.work_date < ?
+              and not exists (select 1 from report_idle i
+                              join mission im on im.tenant_id = i.tenant_id and im.id = i.mission_id
+                              where i.tenant_id = p.tenant_id and i.commitment_id = p.commitment_id
+                                and coalesce(im.last_date, im.first_date) < ?)) r
+        join mission m on m.tenant_id = r.tenant_id and m.id = r.mission_id
+        %s
+        group by 1"""
+        .formatted(key, joins);
   }
 
   /** What the database returns for a period, gathered per group before the small-group rule. */
@@ -528,6 +562,17 @@ public class Reports {
             group by 1"""
                 .formatted(keys.idleKey, keys.idleJoins))
         .params(t, first, last, Date.valueOf(today))
+        .query(
+            rs -> {
+              b.acc(keys.group(rs)).noShows += rs.getInt(2);
+            });
+    // And sessions a volunteer said they did not go to (see declaredNoShows).
+    jdbc.sql(declaredNoShows(keys.idleKey, keys.idleJoins))
+        .params(
+            t,
+            Date.valueOf(period.firstDay()),
+            Date.valueOf(period.endExclusive()),
+            Date.valueOf(today))
         .query(
             rs -> {
               b.acc(keys.group(rs)).noShows += rs.getInt(2);

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Who is signed up for one mission, for its logistics: names and emails, the state of each
- * commitment and the hours logged. Only the mission's organiser and CSR managers see it.
+ * commitment, the hours logged and the sessions missed. Only the mission's organiser and CSR
+ * managers see it.
  */
 public record Roster(
     long missionId,
@@ -20,6 +21,12 @@ public record Roster(
     entries = List.copyOf(entries);
   }
 
+  /** One person; {@code noShows}: sessions they said they did not go to. */
   public record Entry(
-      String name, String email, String status, long approvedMinutes, long pendingMinutes) {}
+      String name,
+      String email,
+      String status,
+      long approvedMinutes,
+      long pendingMinutes,
+      int noShows) {}
 }

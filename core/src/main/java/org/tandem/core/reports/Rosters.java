@@ -78,7 +78,10 @@ public class Rosters {
                 """
                 select e.display_name, e.email, c.status,
                        coalesce(sum(h.minutes) filter (where h.status = 'APPROVED'), 0),
-                       coalesce(sum(h.minutes) filter (where h.status = 'PENDING'), 0)
+                       coalesce(sum(h.minutes) filter (where h.status = 'PENDING'), 0),
+                       (select count(*) from hours_proposal p
+                        where p.tenant_id = c.tenant_id and p.commitment_id = c.id
+                          and p.state = 'NO_SHOW')
                 from commitment c
                 join employee e on e.tenant_id = c.tenant_id and e.id = c.employee_id
                 left join hour_entry h on h.tenant_id = c.tenant_id and h.commitment_id = c.id
@@ -95,7 +98,8 @@ public class Rosters {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getLong(4),
-                        rs.getLong(5)))
+                        rs.getLong(5),
+                        rs.getInt(6)))
             .list();
     return Outcome.done(
         new Roster(

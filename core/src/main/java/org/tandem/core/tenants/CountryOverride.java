@@ -47,6 +47,8 @@ public record CountryOverride(
         base.overAllowance(),
         hourlyRate != null ? hourlyRate : base.hourlyRate(),
         currency != null ? currency : base.currency(),
-        base.sector());
+        base.sector(),
+        base.proposalWindowDays(),
+        base.proposalDefault());
   }
 }

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * The volunteering policy that applies to one person: the tenant's, with the overrides of the
- * country of the person's site applied.
+ * country of the person's site applied. After a session, proposed hours wait {@code
+ * proposalWindowDays} for an answer; then {@code proposalDefault} stands.
  */
 public record Policy(
     BigDecimal yearlyAllowanceHours,
@@ -13,7 +14,9 @@ public record Policy(
     OverAllowance overAllowance,
     BigDecimal hourlyRate,
     String currency,
-    Sector sector) {
+    Sector sector,
+    int proposalWindowDays,
+    ProposalDefault proposalDefault) {
 
   public int yearlyAllowanceMinutes() {
     return yearlyAllowanceHours.multiply(BigDecimal.valueOf(60)).intValue();

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * What an admin changes in the policy; null fields stay as they are. The turnover (excluding tax)
- * only serves the French sponsorship tax estimate of reports.
+ * only serves the French sponsorship tax estimate of reports. The proposal window (days) and what
+ * stands after it are the hours proposed after a session ({@code core.proposals}).
  */
 public record PolicyChange(
     BigDecimal yearlyAllowanceHours,
@@ -16,10 +17,39 @@ public record PolicyChange(
     Sector sector,
     String country,
     String timeZone,
-    BigDecimal annualTurnover) {
+    BigDecimal annualTurnover,
+    Integer proposalWindowDays,
+    ProposalDefault proposalDefault) {
+
+  /** The change of the fields an admin had before proposals existed; the others stay. */
+  public PolicyChange(
+      BigDecimal yearlyAllowanceHours,
+      Boolean managerApproval,
+      Boolean hoursApproval,
+      OverAllowance overAllowance,
+      BigDecimal hourlyRate,
+      String currency,
+      Sector sector,
+      String country,
+      String timeZone,
+      BigDecimal annualTurnover) {
+    this(
+        yearlyAllowanceHours,
+        managerApproval,
+        hoursApproval,
+        overAllowance,
+        hourlyRate,
+        currency,
+        sector,
+        country,
+        timeZone,
+        annualTurnover,
+        null,
+        null);
+  }
 
   public static PolicyChange none() {
-    return new PolicyChange(null, null, null, null, null, null, null, null, null, null);
+    return new PolicyChange(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public PolicyChange allowance(double hours) {
@@ -33,7 +63,9 @@ public record PolicyChange(
         sector,
         country,
         timeZone,
-        annualTurnover);
+        annualTurnover,
+        proposalWindowDays,
+        proposalDefault);
   }
 
   public PolicyChange managerApproval(boolean required) {
@@ -47,7 +79,9 @@ public record PolicyChange(
         sector,
         country,
         timeZone,
-        annualTurnover);
+        annualTurnover,
+        proposalWindowDays,
+        proposalDefault);
   }
 
   public PolicyChange hoursApproval(boolean required) {
@@ -61,7 +95,9 @@ public record PolicyChange(
         sector,
         country,
         timeZone,
-        annualTurnover);
+        annualTurnover,
+        proposalWindowDays,
+        proposalDefault);
   }
 
   public PolicyChange overAllowance(OverAllowance rule) {
@@ -75,7 +111,9 @@ public record PolicyChange(
         sector,
         country,
         timeZone,
-        annualTurnover);
+        annualTurnover,
+        proposalWindowDays,
+        proposalDefault);
   }
 
   public PolicyChange valuation(double rate, String currency) {
@@ -89,7 +127,9 @@ public record PolicyChange(
         sector,
         country,
         timeZone,
-        annualTurnover);
+        annualTurnover,
+        proposalWindowDays,
+        proposalDefault);
   }
 
   public PolicyChange sector(Sector sector) {
@@ -103,7 +143,9 @@ public record PolicyChange(
         sector,
         country,
         timeZone,
-        annualTurnover);
+        annualTurnover,
+        proposalWindowDays,
+        proposalDefault);
   }
 
   public PolicyChange country(String country, String timeZone) {
@@ -117,7 +159,9 @@ public record PolicyChange(
         sector,
         country,
         timeZone,
-        annualTurnover);
+        annualTurnover,
+        proposalWindowDays,
+        proposalDefault);
   }
 
   public PolicyChange turnover(BigDecimal annualTurnover) {
@@ -131,6 +175,24 @@ public record PolicyChange(
         sector,
         country,
         timeZone,
-        annualTurnover);
+        annualTurnover,
+        proposalWindowDays,
+        proposalDefault);
+  }
+
+  public PolicyChange proposals(int windowDays, ProposalDefault whatStands) {
+    return new PolicyChange(
+        yearlyAllowanceHours,
+        managerApproval,
+        hoursApproval,
+        overAllowance,
+        hourlyRate,
+        currency,
+        sector,
+        country,
+        timeZone,
+        annualTurnover,
+        windowDays,
+        whatStands);
   }
 }

@@ -13,8 +13,8 @@ import org.tandem.core.common.Refusal;
 
 /**
  * What a valid policy is. Each refusal names the field of the policy form it is about ({@code
- * allowance}, {@code rate}, {@code currency}, {@code country}, {@code timeZone}, {@code turnover}),
- * so every channel shows it there.
+ * allowance}, {@code rate}, {@code currency}, {@code country}, {@code timeZone}, {@code turnover},
+ * {@code proposalWindow}), so every channel shows it there.
  */
 public final class PolicyRules {
 
@@ -25,6 +25,11 @@ public final class PolicyRules {
 
   /** Ten trillion: above the turnover of any company, within {@code numeric(15, 2)}. */
   public static final BigDecimal MAX_TURNOVER = new BigDecimal("10000000000000");
+
+  /** Proposed hours wait at least a day for an answer, and at most a month. */
+  public static final int MIN_PROPOSAL_WINDOW = 1;
+
+  public static final int MAX_PROPOSAL_WINDOW = 30;
 
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -52,6 +57,16 @@ public final class PolicyRules {
     if (c.annualTurnover() != null && !Decimals.within(c.annualTurnover(), MAX_TURNOVER, 2)) {
       return Optional.of(
           Refusal.on("turnover", ReasonCode.TURNOVER_OUT_OF_RANGE, MAX_TURNOVER.longValue()));
+    }
+    if (c.proposalWindowDays() != null
+        && (c.proposalWindowDays() < MIN_PROPOSAL_WINDOW
+            || c.proposalWindowDays() > MAX_PROPOSAL_WINDOW)) {
+      return Optional.of(
+          Refusal.on(
+              "proposalWindow",
+              ReasonCode.PROPOSAL_WINDOW_OUT_OF_RANGE,
+              MIN_PROPOSAL_WINDOW,
+              MAX_PROPOSAL_WINDOW));
     }
     return Optional.empty();
   }

@@ -56,6 +56,13 @@ public class Tenant {
   @Column(columnDefinition = "bpchar(3)")
   private String currency = "EUR";
 
+  @Column(name = "proposal_window_days")
+  private int proposalWindowDays = 3;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "proposal_default")
+  private ProposalDefault proposalDefault = ProposalDefault.HOURS;
+
   @Column(name = "annual_turnover")
   private BigDecimal annualTurnover;
 
@@ -129,7 +136,9 @@ public class Tenant {
         overAllowance,
         hourlyRate,
         currency,
-        sector);
+        sector,
+        proposalWindowDays,
+        proposalDefault);
   }
 
   void rename(String name) {
@@ -149,6 +158,8 @@ public class Tenant {
     differ(d, "country", country, change.country());
     differ(d, "timeZone", timeZone, change.timeZone());
     differ(d, "turnover", annualTurnover, change.annualTurnover());
+    differ(d, "proposalWindow", proposalWindowDays, change.proposalWindowDays());
+    differ(d, "proposalDefault", proposalDefault, change.proposalDefault());
     return d;
   }
 
@@ -201,6 +212,12 @@ public class Tenant {
     }
     if (change.annualTurnover() != null) {
       annualTurnover = change.annualTurnover();
+    }
+    if (change.proposalWindowDays() != null) {
+      proposalWindowDays = change.proposalWindowDays();
+    }
+    if (change.proposalDefault() != null) {
+      proposalDefault = change.proposalDefault();
     }
   }
 }

@@ -33,6 +33,8 @@ import org.tandem.core.people.Role;
 import org.tandem.core.tenants.OverAllowance;
 import org.tandem.core.tenants.Policy;
 import org.tandem.core.tenants.PolicyChange;
+import org.tandem.core.tenants.PolicyRules;
+import org.tandem.core.tenants.ProposalDefault;
 import org.tandem.core.tenants.Sector;
 import org.tandem.core.tenants.Tenant;
 import org.tandem.core.tenants.Tenants;
@@ -118,6 +120,9 @@ class AdminIntent implements Handler {
     BigDecimal rate = number(s, "rate", errors, texts);
     BigDecimal turnover =
         s.value("turnover").isEmpty() ? null : number(s, "turnover", errors, texts);
+    // Left out (a form of before), the window stays as it is.
+    Integer window =
+        s.value("proposalWindow").isEmpty() ? null : days(s, "proposalWindow", errors, texts);
     if (!errors.isEmpty()) {
       Tenant t = tenants.find(who.tenant()).orElseThrow();
       return Reply.of(form(t, errors, s, texts));
@@ -133,7 +138,13 @@ class AdminIntent implements Handler {
             "PUBLIC".equals(s.value("sector")) ? Sector.PUBLIC : Sector.PRIVATE,
             s.value("country").toUpperCase(Locale.ROOT),
             null,
-            turnover);
+            turnover,
+            window,
+            s.value("proposalDefault").isEmpty()
+                ? null
+                : "NOTHING".equals(s.value("proposalDefault"))
+                    ? ProposalDefault.NOTHING
+                    : ProposalDefault.HOURS);
     Outcome<Tenant> o = tenants.changePolicy(who.tenant(), who.employeeId(), change);
     if (!o.isDone()) {
       Refusal r = o.refusal();
@@ -145,6 +156,31 @@ class AdminIntent implements Handler {
     }
     return Reply.notice(Reply.Notice.Level.SUCCESS, texts.t("policy.saved"))
         .then(overview(who, texts));
+  }
+
+  /**
+   * A whole number of days typed in a field; a fraction, or a number no day count can be, gets the
+   * core's rule for the window on the field.
+   */
+  private static Integer days(
+      Inbound.Submit s, String field, Map<String, String> errors, Texts texts) {
+    BigDecimal n = number(s, field, errors, texts);
+    if (n == null) {
+      return null;
+    }
+    try {
+      return n.intValueExact();
+    } catch (ArithmeticException e) {
+      errors.put(
+          field,
+          Refusal.on(
+                  field,
+                  ReasonCode.PROPOSAL_WINDOW_OUT_OF_RANGE,
+                  PolicyRules.MIN_PROPOSAL_WINDOW,
+                  PolicyRules.MAX_PROPOSAL_WINDOW)
+              .message(texts.locale()));
+      return null;
+    }
   }
 
   /** The number typed in a field, or null with the reason on the field. */
@@ -182,7 +218,15 @@ class AdminIntent implements Handler {
             new Fact(
                 texts.t("policy.sector"),
                 texts.t("policy.sector." + p.sector().name().toLowerCase(Locale.ROOT))),
-            new Fact(texts.t("policy.country"), t.country()));
+            new Fact(texts.t("policy.country"), t.country()),
+            new Fact(
+                texts.t("policy.proposalWindow"),
+                texts.t("policy.proposalWindow.value", p.proposalWindowDays())),
+            new Fact(
+                texts.t("policy.proposalDefault"),
+                texts.t(
+                    "policy.proposalDefault."
+                        + p.proposalDefault().name().toLowerCase(Locale.ROOT))));
     return Reply.of(
             new Reply.Card(
                 texts.t("policy.title", t.name()),
@@ -315,6 +359,29 @@ class AdminIntent implements Handler {
             FieldType.TEXT,
             List.of(),
             t.country(),
+            errors,
+            typed));
+    fields.add(
+        field(
+            "proposalWindow",
+            texts.t("policy.proposalWindow"),
+            FieldType.NUMBER,
+            List.of(),
+            Integer.toString(p.proposalWindowDays()),
+            errors,
+            typed));
+    fields.add(
+        field(
+            "proposalDefault",
+            texts.t("policy.proposalDefault"),
+            FieldType.SELECT,
+            List.of(
+                new OptionGroup(
+                    "",
+                    List.of(
+                        new Option("HOURS", texts.t("policy.proposalDefault.hours")),
+                        new Option("NOTHING", texts.t("policy.proposalDefault.nothing"))))),
+            p.proposalDefault().name(),
             errors,
             typed));
     String turnover = t.annualTurnover() == null ? "" : t.annualTurnover().toPlainString();

@@ -99,6 +99,7 @@ class RosterIntent implements Handler {
               e.email() == null
                   ? texts.t("roster.line", e.name(), status, approved, pending)
                   : texts.t("roster.line.email", e.name(), e.email(), status, approved, pending))
+          .append(e.noShows() > 0 ? texts.t("roster.noshows", e.noShows()) : "")
           .append('\n');
     }
     if (r.entries().isEmpty()) {
