@@ -24,6 +24,8 @@ class FormButtonsTest {
   @Autowired Fixtures fixtures;
   @Autowired People people;
   @Autowired Commitments commitments;
+  @Autowired org.tandem.core.proposals.Proposals proposals;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void everyActionDeclaredAsOpeningAFormIsAnsweredWithAFormAndItsButtonsSaySo() {
@@ -32,6 +34,16 @@ class FormButtonsTest {
     people.installedBy(tenant, ana.id());
     Mission mission = fixtures.workshopInEsch(tenant, 3);
     long commitment = commitments.commit(tenant, ana.id(), mission.id(), false).value().id();
+    // Hours proposed after the workshop's past evening (committed before it, as history is).
+    jdbc.sql("update commitment set created_at = now() - interval '8 days' where id = ?")
+        .param(commitment)
+        .update();
+    proposals.proposeEnded(Fixtures.evening(-7).endsAt().plusSeconds(3600));
+    long proposal =
+        jdbc.sql("select id from hours_proposal where commitment_id = ?")
+            .param(commitment)
+            .query(Long.class)
+            .single();
     Employee boss = people.find(tenant, ana.id()).orElseThrow();
     assertThat(boss.has(Role.ADMIN)).isTrue();
     Chat chat = new Chat(engine, boss, Locale.ENGLISH);
@@ -48,7 +60,10 @@ class FormButtonsTest {
             "1",
             // A person's directory entry (person.edit): the admin's own.
             "id",
-            Long.toString(ana.id()));
+            Long.toString(ana.id()),
+            // Correcting hours proposed after a session: the person's own proposal.
+            "proposal",
+            Long.toString(proposal));
 
     assertThat(engine.formActions())
         .contains(
@@ -60,7 +75,8 @@ class FormButtonsTest {
             "association.new",
             "association.edit",
             "hours.reject",
-            "commitment.decline");
+            "commitment.decline",
+            "proposal.correct");
     for (String action : engine.formActions()) {
       assertThat(chat.click(action, data).parts())
           .as(action)

@@ -190,7 +190,7 @@ class HoursProposalsInChatTest {
         .contains("Tri &lt;du&gt; samedi")
         .contains("Confirmez ses 3 h")
         .contains(
-            "Sans réponse d'ici le "
+            "Sans réponse d'ici "
                 + org.tandem.bot.conversation.Texts.of(Locale.FRENCH).longDate(standsOn)
                 + ", je les déclarerai");
     // The header is plain text in Slack: shown as typed.
@@ -332,5 +332,28 @@ class HoursProposalsInChatTest {
     chat.click("proposal.absent", Map.of("proposal", Long.toString(proposal(ana))));
     assertThat(chat.last.plainText())
         .contains("You already answered for this session (hours corrected)");
+  }
+
+  @Test
+  void thePolicyCardShowsAndSetsTheWindowAndWhatStandsInTheAdminsLanguage() {
+    Fixtures.Installed company = fixtures.slackInstall(Locale.FRENCH);
+    Chat admin = new Chat(engine, company.admin(), Locale.FRENCH);
+    assertThat(admin.say("admin").plainText())
+        .contains("Jours pour répondre aux heures proposées après une séance")
+        .contains("3 jours")
+        .contains("Déclarées telles que proposées");
+    admin.click("policy.edit", Map.of());
+    assertThat(Chat.field(admin.last, "proposalWindow").values()).containsExactly("3");
+    admin.submitForm(Map.of("proposalWindow", List.of("2,5")));
+    assertThat(Chat.error(admin.last, "proposalWindow"))
+        .isEqualTo(
+            "Le délai pour répondre aux heures proposées est un nombre entier de jours, de 1 à 30.");
+    admin.submitForm(Map.of("proposalWindow", List.of("31")));
+    assertThat(Chat.error(admin.last, "proposalWindow")).contains("de 1 à 30");
+    admin.submitForm(Map.of("proposalWindow", List.of("1"), "proposalDefault", List.of("NOTHING")));
+    assertThat(admin.last.plainText()).contains("1 jour").contains("Rien n'est déclaré");
+    var policy = tenants.find(company.tenant()).orElseThrow().policy();
+    assertThat(policy.proposalWindowDays()).isOne();
+    assertThat(policy.proposalDefault()).isEqualTo(org.tandem.core.tenants.ProposalDefault.NOTHING);
   }
 }
