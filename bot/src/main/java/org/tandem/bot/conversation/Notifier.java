@@ -20,6 +20,14 @@ public interface Notifier {
   Delivery send(TenantId tenant, long employeeId, Reply reply);
 
   /**
+   * Why this channel could not reach the person last time, when it knows (Teams: {@code
+   * NOT_GRANTED}, {@code NO_AAD_ID}), so a message routed elsewhere can say why.
+   */
+  default java.util.Optional<String> unreachableBecause(TenantId tenant, long employeeId) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The same, for an outbox delivery that may be tried again after a crash: a channel that sends a
    * reply in several steps (Slack: the message, then its files) records each step, and stamps the
    * message with {@link Progress#id()} so a retry can tell it was already posted.

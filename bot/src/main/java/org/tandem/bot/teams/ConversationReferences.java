@@ -36,6 +36,21 @@ class ConversationReferences implements ChannelRows {
         .update();
   }
 
+  /** A one-to-one conversation Tandem opened itself with the person (after installing for them). */
+  void personal(
+      TenantId tenant, long employeeId, String conversationId, String serviceUrl, String botId) {
+    jdbc.sql(
+            """
+            insert into teams_conversation (tenant_id, conversation_id, service_url,
+                                            conversation_type, employee_id, bot_id)
+            values (?, ?, ?, 'personal', ?, ?)
+            on conflict (tenant_id, conversation_id) do update set service_url = excluded.service_url,
+              employee_id = excluded.employee_id, bot_id = excluded.bot_id, dead = false,
+              updated_at = now()""")
+        .params(tenant.value(), conversationId, serviceUrl, employeeId, botId)
+        .update();
+  }
+
   void forget(TenantId tenant, String conversationId) {
     jdbc.sql("delete from teams_conversation where tenant_id = ? and conversation_id = ?")
         .params(tenant.value(), conversationId)

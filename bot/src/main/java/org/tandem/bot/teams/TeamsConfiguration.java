@@ -92,8 +92,29 @@ class TeamsConfiguration {
   }
 
   @Bean
+  TeamsAppInstaller teamsAppInstaller(
+      TeamsSettings settings,
+      Environment env,
+      HttpTimeouts timeouts,
+      BotConnector connector,
+      ConversationReferences references,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    return new TeamsAppInstaller(
+        settings,
+        TeamsAppInstaller.GraphSettings.from(env),
+        http(timeouts),
+        connector,
+        references,
+        jdbc,
+        Clock.systemUTC());
+  }
+
+  @Bean
   TeamsNotifier teamsNotifier(
-      ConversationReferences references, BotConnector connector, TeamsFiles files) {
-    return new TeamsNotifier(references, connector, files);
+      ConversationReferences references,
+      BotConnector connector,
+      TeamsFiles files,
+      TeamsAppInstaller installer) {
+    return new TeamsNotifier(references, connector, files, installer);
   }
 }

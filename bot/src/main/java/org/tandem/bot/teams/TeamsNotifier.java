@@ -14,18 +14,36 @@ public class TeamsNotifier implements Notifier {
   private final ConversationReferences references;
   private final BotConnector connector;
   private final TeamsFiles files;
+  private final TeamsAppInstaller installer;
 
-  TeamsNotifier(ConversationReferences references, BotConnector connector, TeamsFiles files) {
+  TeamsNotifier(
+      ConversationReferences references,
+      BotConnector connector,
+      TeamsFiles files,
+      TeamsAppInstaller installer) {
     this.references = references;
     this.connector = connector;
     this.files = files;
+    this.installer = installer;
+  }
+
+  @Override
+  public java.util.Optional<String> unreachableBecause(TenantId tenant, long employeeId) {
+    return installer.refusal(tenant, employeeId);
   }
 
   @Override
   public Delivery send(TenantId tenant, long employeeId, Reply reply) {
     var ref = references.personal(tenant, employeeId);
     if (ref.isEmpty()) {
-      return Delivery.UNREACHABLE;
+      // Never opened Tandem: installed for them through Graph when the tenant allows it.
+      TeamsAppInstaller.Reach reach = installer.reach(tenant, employeeId);
+      if (!(reach instanceof TeamsAppInstaller.Reach.Reached reached)) {
+        return reach instanceof TeamsAppInstaller.Reach.Failed
+            ? Delivery.FAILED
+            : Delivery.UNREACHABLE;
+      }
+      ref = java.util.Optional.of(reached.reference());
     }
     var activity = AdaptiveCards.message(files.absoluteOutsideRequest(reply));
     activity.putObject("conversation").put("id", ref.get().conversationId());

@@ -38,6 +38,10 @@ public final class FakeBotConnector implements AutoCloseable {
   public final List<String[]> sent = new CopyOnWriteArrayList<>();
 
   public final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+
+  /** The bodies of {@code POST /v3/conversations}: conversations the bot opened itself. */
+  public final List<String> created = new CopyOnWriteArrayList<>();
+
   public final AtomicInteger busyLeft = new AtomicInteger();
 
   /** While true, the OpenID metadata answers 503; {@link #metadataFetches} counts every fetch. */
@@ -146,6 +150,11 @@ public final class FakeBotConnector implements AutoCloseable {
                     + "\",\"name\":\"Ana Lopes\",\"email\":\""
                     + id.replace("29:", "")
                     + "@contoso.example\"}";
+          } else if (path.endsWith("/v3/conversations")) {
+            // A one-to-one conversation the bot opens: its id names the member.
+            created.add(body);
+            String member = JSON.readTree(body).at("/members/0/id").asText();
+            answer = "{\"id\":\"a:opened-" + member + "\"}";
           } else {
             sent.add(new String[] {path, body, x.getRequestHeaders().getFirst("Authorization")});
             answer = "{\"id\":\"reply-1\"}";

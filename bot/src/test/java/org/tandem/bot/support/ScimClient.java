@@ -34,7 +34,25 @@ public final class ScimClient {
   /** Provisions one person; returns their SCIM id. {@code managerId} may be null. */
   public String user(String email, String name, String site, String department, String managerId)
       throws Exception {
+    return user(email, name, site, department, managerId, null);
+  }
+
+  /**
+   * The same with the {@code externalId} Entra ID sends when it maps it from the user's Azure AD
+   * object id (null: none).
+   */
+  public String user(
+      String email,
+      String name,
+      String site,
+      String department,
+      String managerId,
+      String externalId)
+      throws Exception {
     Map<String, Object> user = new LinkedHashMap<>();
+    if (externalId != null) {
+      user.put("externalId", externalId);
+    }
     user.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE));
     user.put("userName", email);
     user.put("displayName", name);

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.core.approvals.ApprovalRequest;
+import org.tandem.core.approvals.Approvals;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
 import org.tandem.core.common.Refusal;
@@ -39,6 +41,7 @@ public class Commitments {
   private final Authority authority;
   private final Notifications notifications;
   private final WaitingList waitingList;
+  private final Approvals approvals;
 
   Commitments(
       JdbcClient jdbc,
@@ -46,13 +49,15 @@ public class Commitments {
       Tenants tenants,
       Authority authority,
       Notifications notifications,
-      WaitingList waitingList) {
+      WaitingList waitingList,
+      Approvals approvals) {
     this.jdbc = jdbc;
     this.people = people;
     this.tenants = tenants;
     this.authority = authority;
     this.notifications = notifications;
     this.waitingList = waitingList;
+    this.approvals = approvals;
   }
 
   /** Why the actor may not do this to the commitment, if they may not. */
@@ -108,6 +113,7 @@ public class Commitments {
             .params(tenant.value(), missionId, employeeId, status.name(), declaredNoConflict)
             .query(Long.class)
             .single();
+    seated(tenant, id, employeeId, status);
     return Outcome.done(find(tenant, id).orElseThrow());
   }
 
@@ -177,8 +183,10 @@ public class Commitments {
     }
     Commitment c = offered.get();
     String country = people.find(tenant, c.employeeId()).map(Employee::country).orElse(null);
-    setStatus(tenant, c.id(), seatStatus(tenants.policyFor(tenant, country)), "decided_at");
+    CommitmentStatus status = seatStatus(tenants.policyFor(tenant, country));
+    setStatus(tenant, c.id(), status, "decided_at");
     answered(tenant, commitmentId);
+    seated(tenant, c.id(), c.employeeId(), status);
     return Outcome.done(find(tenant, commitmentId).orElseThrow());
   }
 
@@ -285,10 +293,22 @@ public class Commitments {
     return Outcome.refused(ReasonCode.NO_SEAT_OFFERED);
   }
 
-  /** A line manager (or a CSR manager) approves a commitment pending approval. */
+  /**
+   * A line manager (or a CSR manager) approves a commitment pending approval; the person is told
+   * through the outbox in the same transaction.
+   */
   @Transactional
   public Outcome<Commitment> approve(TenantId tenant, long approverId, long commitmentId) {
-    return decide(tenant, approverId, commitmentId, true, null);
+    Outcome<Commitment> o = decide(tenant, approverId, commitmentId, true, null);
+    if (o.isDone()) {
+      notifications.enqueue(
+          tenant,
+          o.value().employeeId(),
+          Notification.COMMITMENT_APPROVED,
+          "commitment-approved:" + tenant.value() + ":" + commitmentId,
+          Long.toString(commitmentId));
+    }
+    return o;
   }
 
   /**
@@ -349,12 +369,9 @@ public class Commitments {
     WaitingList.LockedMission mission =
         waitingList.lock(tenant, found.get().missionId()).orElseThrow();
     Commitment c = find(tenant, commitmentId).orElseThrow();
-    Optional<Refusal> no = refusal(tenant, approverId, Authority.Action.DECIDE_COMMITMENT, c);
+    Optional<Refusal> no = decideRefusal(tenant, approverId, c);
     if (no.isPresent()) {
       return Outcome.refused(no.get());
-    }
-    if (c.status() != CommitmentStatus.PENDING_APPROVAL) {
-      return Outcome.refused(ReasonCode.COMMITMENT_NOT_ACTIVE);
     }
     if (!approved && note.isEmpty()) {
       return Outcome.refused(ReasonCode.REASON_REQUIRED);
@@ -362,6 +379,9 @@ public class Commitments {
     if (!approved && note.length() > Hours.MAX_REASON) {
       return Outcome.refused(ReasonCode.NOTE_TOO_LONG, Hours.MAX_REASON);
     }
+    jdbc.sql("update commitment set decided_by = ? where tenant_id = ? and id = ?")
+        .params(approverId, tenant.value(), commitmentId)
+        .update();
     if (approved) {
       setStatus(tenant, commitmentId, CommitmentStatus.CONFIRMED, "decided_at");
     } else {
@@ -372,6 +392,33 @@ public class Commitments {
       waitingList.seatFreed(tenant, mission, waitingList.now());
     }
     return Outcome.done(find(tenant, commitmentId).orElseThrow());
+  }
+
+  /**
+   * Whether this approver may decide on the commitment now, changing nothing: asked when Decline is
+   * clicked, so a decision someone else already took is said before a reason is asked for.
+   */
+  @Transactional(readOnly = true)
+  public Outcome<Commitment> mayDecide(TenantId tenant, long approverId, long commitmentId) {
+    Optional<Commitment> found = find(tenant, commitmentId);
+    if (found.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    return decideRefusal(tenant, approverId, found.get())
+        .map(no -> Outcome.<Commitment>refused(no))
+        .orElseGet(() -> Outcome.done(found.get()));
+  }
+
+  private Optional<Refusal> decideRefusal(TenantId tenant, long approverId, Commitment c) {
+    Optional<Refusal> no = refusal(tenant, approverId, Authority.Action.DECIDE_COMMITMENT, c);
+    if (no.isPresent()) {
+      return no;
+    }
+    if (c.status() != CommitmentStatus.PENDING_APPROVAL) {
+      // Decided by someone else first, or cancelled meanwhile: said politely, nothing changes.
+      return Optional.of(new Refusal(ReasonCode.COMMITMENT_ALREADY_DECIDED, new Object[0]));
+    }
+    return Optional.empty();
   }
 
   @Transactional(readOnly = true)
@@ -485,6 +532,18 @@ public class Commitments {
     return policy.managerApproval()
         ? CommitmentStatus.PENDING_APPROVAL
         : CommitmentStatus.CONFIRMED;
+  }
+
+  /**
+   * The one place every path that gives a commitment a seat goes through (commit, a seat from the
+   * waiting list): when the seat waits for approval, the request is put to the approver in this
+   * same transaction.
+   */
+  private void seated(
+      TenantId tenant, long commitmentId, long employeeId, CommitmentStatus status) {
+    if (status == CommitmentStatus.PENDING_APPROVAL) {
+      approvals.ask(tenant, ApprovalRequest.Subject.COMMITMENT, commitmentId, employeeId);
+    }
   }
 
   private void setStatus(TenantId tenant, long id, CommitmentStatus status, String stampColumn) {

@@ -99,7 +99,9 @@ public enum ReasonCode {
   // Hours proposed after a session (issue 12).
   PROPOSAL_WINDOW_OUT_OF_RANGE,
   PROPOSAL_NOT_YOURS,
-  PROPOSAL_ANSWERED;
+  PROPOSAL_ANSWERED,
+  // Approvals that reach the approver (issue 12).
+  COMMITMENT_ALREADY_DECIDED;
 
   /** The key of this reason's message in {@code i18n/refusals*.properties}. */
   public String messageKey() {

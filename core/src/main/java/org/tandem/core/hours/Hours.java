@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.core.approvals.ApprovalRequest;
+import org.tandem.core.approvals.Approvals;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
 import org.tandem.core.common.Refusal;
@@ -40,6 +42,7 @@ public class Hours {
   private final Authority authority;
   private final java.time.Clock clock;
   private final Notifications notifications;
+  private final Approvals approvals;
 
   Hours(
       JdbcClient jdbc,
@@ -47,12 +50,14 @@ public class Hours {
       Tenants tenants,
       Authority authority,
       Notifications notifications,
+      Approvals approvals,
       Optional<java.time.Clock> clock) {
     this.jdbc = jdbc;
     this.people = people;
     this.tenants = tenants;
     this.authority = authority;
     this.notifications = notifications;
+    this.approvals = approvals;
     this.clock = clock.orElse(java.time.Clock.systemUTC());
   }
 
@@ -175,12 +180,26 @@ public class Hours {
                 over)
             .query(Long.class)
             .single();
+    if (status == HourStatus.PENDING) {
+      // Every path that logs hours (for the person or on their behalf) comes through here.
+      approvals.ask(tenant, ApprovalRequest.Subject.HOURS, id, employeeId);
+    }
     return Outcome.done(find(tenant, id).orElseThrow());
   }
 
+  /** Approves pending hours; the person is told through the outbox in the same transaction. */
   @Transactional
   public Outcome<HourEntry> approve(TenantId tenant, long approverId, long entryId) {
-    return decide(tenant, approverId, entryId, HourStatus.APPROVED);
+    Outcome<HourEntry> o = decide(tenant, approverId, entryId, HourStatus.APPROVED);
+    if (o.isDone()) {
+      notifications.enqueue(
+          tenant,
+          o.value().employeeId(),
+          Notification.HOURS_APPROVED,
+          "hours-approved:" + tenant.value() + ":" + entryId,
+          Long.toString(entryId));
+    }
+    return o;
   }
 
   /**
@@ -224,18 +243,9 @@ public class Hours {
       return Outcome.refused(ReasonCode.NOT_FOUND);
     }
     Employee owner = lockPerson(tenant, entry.get().employeeId()).orElseThrow();
-    Optional<Refusal> no =
-        authority.refusal(
-            tenant,
-            approverId,
-            Authority.Action.DECIDE_HOURS,
-            Authority.Subject.ownedBy(owner.id(), owner.managerId()));
+    Optional<Refusal> no = decideRefusal(tenant, approverId, owner, find(tenant, entryId).get());
     if (no.isPresent()) {
       return Outcome.refused(no.get());
-    }
-    HourEntry current = find(tenant, entryId).orElseThrow();
-    if (current.status() != HourStatus.PENDING) {
-      return Outcome.refused(ReasonCode.HOURS_ALREADY_DECIDED);
     }
     if (note != null && note.isEmpty()) {
       return Outcome.refused(ReasonCode.REASON_REQUIRED);
@@ -250,6 +260,40 @@ public class Hours {
         .params(decision.name(), approverId, note, tenant.value(), entryId)
         .update();
     return Outcome.done(find(tenant, entryId).orElseThrow());
+  }
+
+  /**
+   * Whether this approver may decide on the hours now, changing nothing: asked when Reject is
+   * clicked, so a decision someone else already took is said before a reason is asked for.
+   */
+  @Transactional(readOnly = true)
+  public Outcome<HourEntry> mayDecide(TenantId tenant, long approverId, long entryId) {
+    Optional<HourEntry> entry = find(tenant, entryId);
+    Optional<Employee> owner = entry.flatMap(e -> people.find(tenant, e.employeeId()));
+    if (entry.isEmpty() || owner.isEmpty()) {
+      return Outcome.refused(ReasonCode.NOT_FOUND);
+    }
+    return decideRefusal(tenant, approverId, owner.get(), entry.get())
+        .map(no -> Outcome.<HourEntry>refused(no))
+        .orElseGet(() -> Outcome.done(entry.get()));
+  }
+
+  private Optional<Refusal> decideRefusal(
+      TenantId tenant, long approverId, Employee owner, HourEntry entry) {
+    Optional<Refusal> no =
+        authority.refusal(
+            tenant,
+            approverId,
+            Authority.Action.DECIDE_HOURS,
+            Authority.Subject.ownedBy(owner.id(), owner.managerId()));
+    if (no.isPresent()) {
+      return no;
+    }
+    if (entry.status() != HourStatus.PENDING) {
+      // Decided by someone else first: said politely, nothing changes.
+      return Optional.of(new Refusal(ReasonCode.HOURS_ALREADY_DECIDED, new Object[0]));
+    }
+    return Optional.empty();
   }
 
   @Transactional(readOnly = true)

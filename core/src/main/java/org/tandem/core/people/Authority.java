@@ -149,6 +149,42 @@ public class Authority {
   }
 
   /**
+   * Who is asked to decide on a person's commitment or hours: their line manager when they have an
+   * active one who is not themselves, else ({@code lineManager} null) the CSR managers. The person
+   * is never among them: nobody is asked to approve their own request.
+   */
+  public record Approvers(Long lineManager, java.util.List<Long> csrManagers) {}
+
+  /** The {@link Approvers} of {@code employeeId}'s requests, as the directory says now. */
+  @Transactional(readOnly = true)
+  public Approvers approvers(TenantId tenant, long employeeId) {
+    Long manager =
+        jdbc.sql(
+                """
+                select m.id from employee e
+                join employee m on m.tenant_id = e.tenant_id and m.id = e.manager_id
+                where e.tenant_id = ? and e.id = ? and m.id <> e.id
+                  and m.deactivated_at is null and m.erased_at is null""")
+            .params(tenant.value(), employeeId)
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+    return new Approvers(manager, csrManagers(tenant, employeeId));
+  }
+
+  /** The active CSR managers of the tenant, but the person their decision would concern. */
+  @Transactional(readOnly = true)
+  public java.util.List<Long> csrManagers(TenantId tenant, long concerning) {
+    return jdbc.sql(
+            """
+            select id from employee where tenant_id = ? and is_csr_manager and id <> ?
+              and deactivated_at is null and erased_at is null order by id""")
+        .params(tenant.value(), concerning)
+        .query(Long.class)
+        .list();
+  }
+
+  /**
    * The person's roles now; none for someone who is not an employee of the tenant, or whom the
    * company directory deactivated.
    */

@@ -256,11 +256,16 @@ class LoggingHoursTest {
         .isEqualTo(HourStatus.REJECTED);
     assertThat(hours.decisionNote(s.tenant(), b.id())).contains("Not on the mission that day");
     assertThat(
-            jdbc.sql("select employee_id, kind, payload from notification where tenant_id = ?")
-                .param(s.tenant().value())
+            jdbc.sql(
+                    """
+                    select employee_id, kind, payload from notification
+                    where tenant_id = ? and employee_id = ? order by id""")
+                .params(s.tenant().value(), s.volunteer().id())
                 .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3))
                 .list())
-        .containsExactly(s.volunteer().id() + " HOURS_REJECTED " + b.id());
+        .containsExactly(
+            s.volunteer().id() + " HOURS_APPROVED " + a.id(),
+            s.volunteer().id() + " HOURS_REJECTED " + b.id());
     YearOfHours year = hours.year(s.tenant(), s.volunteer().id(), today.getYear());
     assertThat(year.approvedMinutes()).isEqualTo(60);
     assertThat(year.workTimeMinutes()).isEqualTo(60);

@@ -92,6 +92,14 @@ class ApprovalsIntent implements Handler {
       return Refusals.notFound(texts);
     }
     if (!action.id().endsWith("approve")) {
+      // Decided by someone else already, or not theirs to decide: said before a reason is asked.
+      Outcome<?> may =
+          hoursAction
+              ? hours.mayDecide(who.tenant(), who.employeeId(), id.getAsLong())
+              : commitments.mayDecide(who.tenant(), who.employeeId(), id.getAsLong());
+      if (!may.isDone()) {
+        return Refusals.reply(may.refusal(), texts);
+      }
       return reasonForm(hoursAction, id.getAsLong(), "", null, texts);
     }
     Outcome<?> o =

@@ -17,7 +17,10 @@ import org.tandem.bot.conversation.Reply.Option;
 import org.tandem.bot.conversation.Reply.OptionGroup;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
+import org.tandem.core.approvals.ApprovalRequest;
+import org.tandem.core.approvals.Approvals;
 import org.tandem.core.commitments.Commitment;
+import org.tandem.core.commitments.CommitmentStatus;
 import org.tandem.core.commitments.Commitments;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
@@ -35,10 +38,12 @@ class CommitIntent implements Handler {
 
   private final Commitments commitments;
   private final Missions missions;
+  private final Approvals approvals;
 
-  CommitIntent(Commitments commitments, Missions missions) {
+  CommitIntent(Commitments commitments, Missions missions, Approvals approvals) {
     this.commitments = commitments;
     this.missions = missions;
+    this.approvals = approvals;
   }
 
   @Override
@@ -97,7 +102,7 @@ class CommitIntent implements Handler {
             texts.t(key, title, c.waitlistPosition()),
             null,
             List.of(),
-            texts.t(key + ".next"),
+            texts.t(key + ".next" + (askedCsr(who, c) ? ".csr" : "")),
             List.of(
                 Button.of(texts.t("button.mine"), "commitments.mine", Map.of()),
                 Button.of(
@@ -105,6 +110,16 @@ class CommitIntent implements Handler {
                     "commitment.cancel",
                     Map.of("commitmentId", Long.toString(c.id())))),
             null));
+  }
+
+  /** A commitment waiting for approval that was put to the CSR managers: no line manager. */
+  private boolean askedCsr(Who who, Commitment c) {
+    return c.status() == CommitmentStatus.PENDING_APPROVAL
+        && !c.repeated()
+        && approvals
+            .find(who.tenant(), ApprovalRequest.Subject.COMMITMENT, c.id())
+            .map(r -> r.approverId() == null)
+            .orElse(false);
   }
 
   private static Reply.Form declarationForm(long missionId, Texts texts, String error) {

@@ -133,7 +133,7 @@ public class MissionCards {
     };
   }
 
-  static String when(Mission m, List<Session> sessions, ZoneId zone, Texts texts) {
+  public static String when(Mission m, List<Session> sessions, ZoneId zone, Texts texts) {
     if (sessions.isEmpty()) {
       return texts.t("schedule.flexible");
     }
