@@ -2,8 +2,10 @@ package org.tandem.bot.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,8 @@ import org.tandem.core.tenants.TenantId;
  * volunteers in Luxembourg (French), New York (English) and Kolkata (German) commit. Each gets
  * their reminder on the Friday before, in their language and zone, with the session's calendar file
  * uploaded into their conversation, read back here with ical4j; once only, and not to a volunteer
- * who turned reminders off.
+ * who turned reminders off. A session removed the night before reaches a volunteer at once, in her
+ * quiet hours, with its cancelling calendar file.
  */
 @BotTest
 class SessionRemindersInSlackTest {
@@ -204,5 +207,82 @@ class SessionRemindersInSlackTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(4);
+  }
+
+  private static Session evening(int day) {
+    Instant start = LocalDateTime.of(2025, 3, day, 18, 0).atZone(LUX).toInstant();
+    return new Session(start, start.plusSeconds(2 * 3600));
+  }
+
+  @Test
+  void aSessionRemovedTheNightBeforeReachesSlackAtOnceWithACancellingFile() {
+    // Tuesday 11 March 2025: a repair café on Wednesday evening and the next.
+    clock.set(LocalDateTime.of(2025, 3, 11, 10, 0).atZone(LUX).toInstant());
+    Fixtures.Installed co = fixtures.slackInstall(Locale.FRENCH);
+    TenantId tenant = co.tenant();
+    Association a = fixtures.association(tenant, "Repair Café " + suffix, Cause.ENVIRONMENT);
+    Mission m =
+        missions
+            .create(
+                tenant,
+                co.admin().id(),
+                Fixtures.draft(
+                    a.id(),
+                    "Repair café",
+                    List.of(),
+                    MissionMode.ONSITE,
+                    fixtures.place("Esch-sur-Alzette"),
+                    5,
+                    evening(12),
+                    evening(19)),
+                true)
+            .value();
+    List<DatedSession> planned = missions.datedSessions(tenant, m.id());
+    Employee lea = volunteer(tenant, "Lea", Locale.FRENCH, LUX);
+    assertThat(commitments.commit(tenant, lea.id(), m.id(), false).isDone()).isTrue();
+    settings.quietHours(tenant, lea.id(), LocalTime.of(19, 0), LocalTime.of(8, 0), true);
+
+    // 22:00, Léa's quiet hours: tomorrow's evening is dropped. She is told at once.
+    clock.set(LocalDateTime.of(2025, 3, 11, 22, 0).atZone(LUX).toInstant());
+    assertThat(
+            missions
+                .edit(
+                    tenant,
+                    co.admin().id(),
+                    m.id(),
+                    Fixtures.draft(
+                        a.id(),
+                        "Repair café",
+                        List.of(),
+                        MissionMode.ONSITE,
+                        fixtures.place("Esch-sur-Alzette"),
+                        5,
+                        evening(19)))
+                .isDone())
+        .isTrue();
+    dispatcher.dispatch();
+    assertThat(postsTo(lea)).hasSize(1);
+    assertThat(postsTo(lea).get(0).param("text"))
+        .contains("Une séance de Repair café est annulée")
+        .contains("La séance du mercredi 12 mars 2025 à 18:00 n")
+        .contains("aura pas lieu.")
+        .contains("La retirer de votre agenda");
+    List<Calendars> cancelling =
+        slack.uploads().values().stream()
+            .filter(
+                b ->
+                    new String(b, StandardCharsets.UTF_8).contains(planned.get(0).uid().toString()))
+            .map(Calendars::read)
+            .toList();
+    assertThat(cancelling).hasSize(1);
+    Calendars ics = cancelling.get(0);
+    assertThat(ics.method()).isEqualTo("CANCEL");
+    assertThat(ics.property("STATUS")).isEqualTo("CANCELLED");
+    assertThat(ics.uid()).isEqualTo(planned.get(0).uid() + "@tandem");
+    assertThat(ics.sequence()).isEqualTo(1);
+    assertThat(ics.tzid()).isEqualTo("Europe/Luxembourg");
+    assertThat(ics.start().toLocalDateTime()).isEqualTo(LocalDateTime.of(2025, 3, 12, 18, 0));
+    // The next evening is unchanged: same identity, nothing said about it.
+    assertThat(missions.datedSessions(tenant, m.id())).containsExactly(planned.get(1));
   }
 }

@@ -63,6 +63,9 @@ public class MissionCards {
         new Fact(
             texts.t("mission.where"),
             where(m.mode(), m.place() == null ? null : m.place().name(), texts)));
+    if (m.link() != null) {
+      facts.add(new Fact(texts.t("calendar.link"), m.link()));
+    }
     facts.add(new Fact(texts.t("mission.when"), when(m, sessions, zone, texts)));
     facts.add(
         new Fact(
