@@ -86,6 +86,11 @@ class TextUnderstanding {
               "^(log|hours|heures|stunden)$|\\b(log hours|log time|my hours|mes heures|declarer des heures"
                   + "|saisir des heures|enregistrer mes heures|record my hours|track my time|meine stunden"
                   + "|stunden (erfassen|eintragen)|zeit erfassen)\\b"),
+          // Before "profile", which takes "settings": what Tandem sends and when is its own page.
+          rule(
+              "notifications",
+              "\\b(notifications?|benachrichtigung(en)?|quiet hours|heures calmes|ruhezeit(en)?"
+                  + "|do not disturb|ne pas deranger|nicht storen)\\b"),
           rule(
               "profile",
               "\\b(profile?|profil|my skills|mes competences|meine kenntnisse|meine fahigkeiten|kenntnisse|onboarding"

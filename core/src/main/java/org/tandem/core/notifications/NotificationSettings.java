@@ -4,7 +4,9 @@ import java.sql.Time;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -106,6 +108,9 @@ public class NotificationSettings {
     if (!topic.optional()) {
       return Outcome.refused(ReasonCode.TOPIC_ALWAYS_ON);
     }
+    if (topic == Topic.MONTHLY_REPORT && !csrManager(tenant, employeeId).orElse(false)) {
+      return Outcome.refused(ReasonCode.CSR_MANAGERS_ONLY);
+    }
     if (topic == Topic.MONTHLY_REPORT) {
       jdbc.sql("update employee set monthly_report = ? where tenant_id = ? and id = ?")
           .params(wanted, tenant.value(), employeeId)
@@ -132,6 +137,66 @@ public class NotificationSettings {
           .update();
     }
     return Outcome.done(topic);
+  }
+
+  /**
+   * The topics this person may choose about, in the order they are shown: every topic, but the
+   * monthly report only for CSR managers (nobody else receives it). Empty for someone unknown.
+   */
+  @Transactional(readOnly = true)
+  public List<Topic> topicsFor(TenantId tenant, long employeeId) {
+    Optional<Boolean> csr = csrManager(tenant, employeeId);
+    if (csr.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(Topic.values())
+        .filter(t -> t != Topic.MONTHLY_REPORT || csr.get())
+        .toList();
+  }
+
+  private Optional<Boolean> csrManager(TenantId tenant, long employeeId) {
+    return jdbc.sql("select is_csr_manager from employee where tenant_id = ? and id = ?")
+        .params(tenant.value(), employeeId)
+        .query(Boolean.class)
+        .optional();
+  }
+
+  /**
+   * Quiet hours as typed in a form ("19:00", "7:30", "19h", "19h30"): each bound is refused on its
+   * own field ({@code from}, {@code until}) when it is not a time of day on a quarter hour. Reads
+   * only: {@link #quietHours} keeps them.
+   */
+  public Outcome<QuietHours> readQuietHours(String from, String until, boolean weekends) {
+    Optional<LocalTime> f = time(from);
+    if (f.isEmpty()) {
+      return Outcome.refusedOn("from", ReasonCode.QUIET_HOURS_INVALID);
+    }
+    Optional<LocalTime> u = time(until);
+    if (u.isEmpty()) {
+      return Outcome.refusedOn("until", ReasonCode.QUIET_HOURS_INVALID);
+    }
+    return Outcome.done(new QuietHours(f.get(), u.get(), weekends));
+  }
+
+  private static final java.util.regex.Pattern TIME =
+      java.util.regex.Pattern.compile("^(\\d{1,2})(?:[:h.]?(\\d{2}))?h?$");
+
+  /** A time of day on a quarter hour, as people write it; empty when it is not one. */
+  static Optional<LocalTime> time(String typed) {
+    if (typed == null) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher m =
+        TIME.matcher(typed.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", ""));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int hour = Integer.parseInt(m.group(1));
+    int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+    if (hour > 23 || minute > 59 || minute % 15 != 0) {
+      return Optional.empty();
+    }
+    return Optional.of(LocalTime.of(hour, minute));
   }
 
   /** The weekly digest on this day of the week, or off when {@code day} is null. */

@@ -51,6 +51,7 @@ class HelpIntent implements Handler {
   private static Reply help(Set<Role> roles, Texts texts) {
     StringBuilder text = new StringBuilder(texts.t("help.employee"));
     text.append('\n').append(texts.t("help.mydata"));
+    text.append('\n').append(texts.t("help.notifications"));
     if (roles.contains(Role.CSR_MANAGER)) {
       text.append("\n\n").append(texts.t("help.csr"));
     }
@@ -64,6 +65,7 @@ class HelpIntent implements Handler {
     buttons.add(Button.of(texts.t("button.profile"), "profile.edit", Map.of()));
     buttons.add(Button.of(texts.t("button.log"), "hours.open", Map.of()));
     buttons.add(Button.of(texts.t("button.year"), "year.show", Map.of()));
+    buttons.add(Button.of(texts.t("button.notifications"), "notifications.show", Map.of()));
     return Reply.of(
         new Reply.Card(texts.t("help.title"), null, List.of(), text.toString(), buttons, null));
   }

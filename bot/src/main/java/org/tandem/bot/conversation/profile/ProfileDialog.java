@@ -190,7 +190,8 @@ class ProfileDialog implements Handler {
                 null,
                 List.of(
                     Button.primary(texts.t("button.find"), "missions.find", Map.of()),
-                    Button.of(texts.t("button.profile"), "profile.edit", Map.of())),
+                    Button.of(texts.t("button.profile"), "profile.edit", Map.of()),
+                    Button.of(texts.t("button.notifications"), "notifications.show", Map.of())),
                 null));
     // Onboarding ends with the weekly digest's offer: off until the person says yes.
     return first ? saved.then(DigestOffer.card(texts)) : saved;
