@@ -636,3 +636,61 @@ cross join lateral (select d0.work_date,
                            least(((d0.work_date + 1) + time '19:00') at time zone t.time_zone, now()) as logged_at) d
 where t.platform = 'LOCAL' and t.external_id = 'demo'
 order by d.logged_at, v.email;
+
+-- A finished campaign (issue 12): the CSR team asks everyone to give two hours during their
+-- "Semaine de l engagement", sent the day before the first commitment it brought, with its figures
+-- (the campaign command, the report by campaign): everyone reached, the five who committed from it and three more clicked,
+-- five commitments (repair café and the food bank's books) and the hours logged on them.
+insert into campaign (tenant_id, name, message, audience, status, created_by, created_at, sent_at)
+select t.id, 'Semaine de l''engagement',
+       'Cette semaine, donnez deux heures à une association près de chez vous. Voici deux missions pour commencer.',
+       'EVERYONE', 'SENT', e.id, x.first - interval '2 days', x.first - interval '1 day'
+from tenant t
+join employee e on e.tenant_id = t.id and e.email = 'sophie.muller@demo.example'
+cross join lateral (select min(c.created_at) as first from commitment c
+                    join mission m on m.tenant_id = c.tenant_id and m.id = c.mission_id
+                    where c.tenant_id = t.id
+                      and m.title in ('Repair café: fix small appliances',
+                                      'Tenir la comptabilité de l''épicerie solidaire')) x
+where t.platform = 'LOCAL' and t.external_id = 'demo';
+
+insert into campaign_mission (tenant_id, campaign_id, mission_id, position)
+select k.tenant_id, k.id, m.id, v.position
+from campaign k
+join tenant t on t.id = k.tenant_id and t.platform = 'LOCAL' and t.external_id = 'demo'
+cross join (values ('Repair café: fix small appliances', 0),
+                   ('Tenir la comptabilité de l''épicerie solidaire', 1)) as v (title, position)
+join mission m on m.tenant_id = k.tenant_id and m.title = v.title;
+
+-- Delivered to every employee a few minutes after it went out.
+insert into notification (tenant_id, employee_id, kind, dedupe_key, payload, created_at,
+                          next_attempt_at, attempts, sent_at)
+select k.tenant_id, e.id, 'CAMPAIGN', 'campaign:' || k.tenant_id || ':' || k.id || ':' || e.id,
+       k.id::text, k.sent_at, k.sent_at, 1, k.sent_at + interval '5 minutes'
+from campaign k
+join tenant t on t.id = k.tenant_id and t.platform = 'LOCAL' and t.external_id = 'demo'
+join employee e on e.tenant_id = k.tenant_id and e.is_employee;
+
+insert into campaign_commitment (tenant_id, commitment_id, campaign_id)
+select k.tenant_id, c.id, k.id
+from campaign k
+join tenant t on t.id = k.tenant_id and t.platform = 'LOCAL' and t.external_id = 'demo'
+join commitment c on c.tenant_id = k.tenant_id
+join mission m on m.tenant_id = c.tenant_id and m.id = c.mission_id
+join employee e on e.tenant_id = c.tenant_id and e.id = c.employee_id
+where (m.title, e.email) in (
+    ('Repair café: fix small appliances', 'kevin.schroeder@demo.example'),
+    ('Repair café: fix small appliances', 'yannick.hansen@demo.example'),
+    ('Repair café: fix small appliances', 'lukas.becker@demo.example'),
+    ('Tenir la comptabilité de l''épicerie solidaire', 'ana.lopes@demo.example'),
+    ('Tenir la comptabilité de l''épicerie solidaire', 'laura.ricci@demo.example'));
+
+insert into campaign_click (tenant_id, campaign_id, employee_id, clicked_at)
+select k.tenant_id, k.id, e.id, k.sent_at + interval '2 hours'
+from campaign k
+join tenant t on t.id = k.tenant_id and t.platform = 'LOCAL' and t.external_id = 'demo'
+join employee e on e.tenant_id = k.tenant_id
+where e.email in ('kevin.schroeder@demo.example', 'yannick.hansen@demo.example',
+                  'lukas.becker@demo.example', 'ana.lopes@demo.example',
+                  'laura.ricci@demo.example', 'jean.schmit@demo.example',
+                  'marco.rossi@demo.example', 'tom.hoffmann@demo.example');

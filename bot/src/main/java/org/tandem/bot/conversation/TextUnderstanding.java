@@ -43,6 +43,9 @@ class TextUnderstanding {
           // "associations croix", "nouvelle association Caritas": the command's words first.
           rule("new association", "^(new association|nouvelle association|neuer verein)\\b"),
           rule("associations", "^(associations|vereine)\\b"),
+          // "campaign Giving week", "campagnes": a campaign by its name, or the list.
+          rule("campaigns", "^(campaigns|campagnes|kampagnen)$"),
+          rule("campaign", "^(campaign|campagne|kampagne)( |$)"),
           // "person Claire", "personne claire@acme.lu": an admin opens a directory entry.
           rule("person", "^(person|personne) (?!ne\\b)\\S"),
           rule(

@@ -86,18 +86,25 @@ class SlackConversation {
     return upload(reply, to);
   }
 
-  /** Whether the person's conversation with Tandem holds a message stamped with this id. */
+  /**
+   * Whether the person's conversation with Tandem (or the target's channel) holds a message stamped
+   * with this id.
+   */
   private boolean alreadyPosted(Target to, String stamp) {
     try {
-      var im = slack.methods(to.botToken()).conversationsOpen(q -> q.users(List.of(to.userId())));
-      if (!im.isOk()) {
-        return false;
+      String conversation = to.channelId();
+      if (conversation == null) {
+        var im = slack.methods(to.botToken()).conversationsOpen(q -> q.users(List.of(to.userId())));
+        if (!im.isOk()) {
+          return false;
+        }
+        conversation = im.getChannel().getId();
       }
+      String in = conversation;
       var history =
           slack
               .methods(to.botToken())
-              .conversationsHistory(
-                  q -> q.channel(im.getChannel().getId()).limit(50).includeAllMetadata(true));
+              .conversationsHistory(q -> q.channel(in).limit(50).includeAllMetadata(true));
       return history.isOk()
           && history.getMessages() != null
           && history.getMessages().stream()

@@ -3,18 +3,20 @@ package org.tandem.bot.slack;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tandem.bot.conversation.ChannelPoster;
 import org.tandem.bot.conversation.Notifier;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.security.TokenCipher;
+import org.tandem.core.campaigns.Channels;
 import org.tandem.core.tenants.TenantId;
 
 /**
  * Writes to a person in their conversation with Tandem in Slack: their Slack user id from their
  * chat identity, the workspace's bot token from the installation store (or the single workspace's
- * token).
+ * token); and in a channel of the workspace (a campaign), by its id.
  */
-class SlackNotifier implements Notifier {
+class SlackNotifier implements Notifier, ChannelPoster {
 
   private final JdbcClient jdbc;
   private final SlackSettings settings;
@@ -64,6 +66,30 @@ class SlackNotifier implements Notifier {
             reply,
             new SlackConversation.Target(token.get(), null, null, user.get(), null),
             Texts.of(java.util.Locale.forLanguageTag(locale)),
+            progress);
+    return sent ? Delivery.SENT : Delivery.FAILED;
+  }
+
+  @Override
+  public boolean reaches(TenantId tenant, String channel) {
+    return !Channels.teams(channel) && token(tenant).isPresent();
+  }
+
+  /**
+   * A channel campaign: {@code chat.postMessage} to the channel, stamped with the delivery's id.
+   */
+  @Override
+  public Delivery post(
+      TenantId tenant, String channel, Reply reply, Texts texts, Progress progress) {
+    Optional<String> token = token(tenant);
+    if (Channels.teams(channel) || token.isEmpty()) {
+      return Delivery.UNREACHABLE;
+    }
+    boolean sent =
+        conversation.deliver(
+            reply,
+            new SlackConversation.Target(token.get(), null, null, null, channel),
+            texts,
             progress);
     return sent ? Delivery.SENT : Delivery.FAILED;
   }

@@ -97,4 +97,16 @@ class ConversationReferences implements ChannelRows {
         .query((rs, n) -> new Reference(rs.getString(1), rs.getString(2), rs.getString(3)))
         .optional();
   }
+
+  /** A team channel's conversation, kept when Tandem was added to its team, if alive. */
+  Optional<Reference> channel(TenantId tenant, String conversationId) {
+    return jdbc.sql(
+            """
+            select conversation_id, service_url, bot_id from teams_conversation
+            where tenant_id = ? and conversation_id = ? and conversation_type = 'channel'
+              and not dead""")
+        .params(tenant.value(), conversationId)
+        .query((rs, n) -> new Reference(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .optional();
+  }
 }

@@ -1,7 +1,10 @@
 package org.tandem.bot.teams;
 
+import org.tandem.bot.conversation.ChannelPoster;
 import org.tandem.bot.conversation.Notifier;
 import org.tandem.bot.conversation.Reply;
+import org.tandem.bot.conversation.Texts;
+import org.tandem.core.campaigns.Channels;
 import org.tandem.core.tenants.TenantId;
 
 /**
@@ -9,7 +12,7 @@ import org.tandem.core.tenants.TenantId;
  * being asked first (reminders, monthly reports). A 403 from the connector means Tandem was
  * removed: the conversation is marked dead and not tried again.
  */
-public class TeamsNotifier implements Notifier {
+public class TeamsNotifier implements Notifier, ChannelPoster {
 
   private final ConversationReferences references;
   private final BotConnector connector;
@@ -51,6 +54,36 @@ public class TeamsNotifier implements Notifier {
         connector.reply(ref.get().serviceUrl(), ref.get().conversationId(), null, activity);
     if (d == BotConnector.Delivery.GONE) {
       references.dead(tenant, ref.get().conversationId());
+      return Delivery.UNREACHABLE;
+    }
+    return d == BotConnector.Delivery.SENT ? Delivery.SENT : Delivery.FAILED;
+  }
+
+  /** Whether Tandem was added to the team of this channel (it kept the channel's reference). */
+  @Override
+  public boolean reaches(TenantId tenant, String channel) {
+    return Channels.teams(channel) && references.channel(tenant, channel).isPresent();
+  }
+
+  /**
+   * A channel campaign: a new post in the channel, through the reference kept when Tandem was added
+   * to its team; none kept, it cannot.
+   */
+  @Override
+  public Delivery post(
+      TenantId tenant, String channel, Reply reply, Texts texts, Progress progress) {
+    var ref =
+        Channels.teams(channel)
+            ? references.channel(tenant, channel)
+            : java.util.Optional.<ConversationReferences.Reference>empty();
+    if (ref.isEmpty()) {
+      return Delivery.UNREACHABLE;
+    }
+    var activity = AdaptiveCards.message(files.absoluteOutsideRequest(reply));
+    activity.putObject("conversation").put("id", channel);
+    BotConnector.Delivery d = connector.reply(ref.get().serviceUrl(), channel, null, activity);
+    if (d == BotConnector.Delivery.GONE) {
+      references.dead(tenant, channel);
       return Delivery.UNREACHABLE;
     }
     return d == BotConnector.Delivery.SENT ? Delivery.SENT : Delivery.FAILED;

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tandem.bot.support.BotTest;
 import org.tandem.bot.support.Chat;
+import org.tandem.core.campaigns.Audience;
+import org.tandem.core.campaigns.CampaignDraft;
+import org.tandem.core.campaigns.Campaigns;
 import org.tandem.core.commitments.Commitments;
 import org.tandem.core.hours.Hours;
 import org.tandem.core.hours.HoursRequest;
@@ -33,6 +36,7 @@ class FormButtonsTest {
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired Hours hours;
   @Autowired Tenants tenants;
+  @Autowired Campaigns campaigns;
 
   @Test
   void everyActionDeclaredAsOpeningAFormIsAnsweredWithAFormAndItsButtonsSaySo() {
@@ -73,8 +77,26 @@ class FormButtonsTest {
             .id();
     assertThat(boss.has(Role.ADMIN)).isTrue();
     Chat chat = new Chat(engine, boss, Locale.ENGLISH);
+    // A campaign waiting for its day (campaign.edit): the installer is a CSR manager.
+    long campaign =
+        campaigns
+            .launch(
+                tenant,
+                ana.id(),
+                new CampaignDraft(
+                    "Giving week",
+                    "Join us",
+                    java.util.List.of(mission.id()),
+                    Audience.EVERYONE,
+                    null,
+                    java.time.LocalDate.now(Fixtures.LUXEMBOURG).plusDays(7)),
+                java.time.Instant.now())
+            .value()
+            .id();
     Map<String, String> data =
         Map.of(
+            "campaign",
+            Long.toString(campaign),
             "missionId",
             Long.toString(mission.id()),
             "commitmentId",

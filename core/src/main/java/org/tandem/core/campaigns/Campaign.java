@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.tandem.core.tenants.TenantId;
 
-/** A campaign as stored: what it says, to whom, when, and where it stands. */
+/** A campaign as stored: what it says, to whom, when, where it stands, and who launched it. */
 public record Campaign(
     long id,
     TenantId tenant,
@@ -17,7 +17,8 @@ public record Campaign(
     LocalDate sendOn,
     Status status,
     String channelResult,
-    Instant sentAt) {
+    Instant sentAt,
+    long createdBy) {
 
   public Campaign {
     missionIds = List.copyOf(missionIds);

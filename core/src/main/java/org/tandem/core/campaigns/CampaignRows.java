@@ -18,7 +18,7 @@ class CampaignRows {
   private static final String COLUMNS =
       """
       c.id, c.tenant_id, c.name, c.message, c.audience, c.audience_value, c.send_on, c.status,
-      c.channel_result, c.sent_at,
+      c.channel_result, c.sent_at, c.created_by,
       array(select mission_id from campaign_mission x
             where x.tenant_id = c.tenant_id and x.campaign_id = c.id order by position)""";
 
@@ -139,6 +139,16 @@ class CampaignRows {
     return found;
   }
 
+  int recipients(TenantId tenant, long id) {
+    return jdbc.sql(
+            """
+            select count(*) from notification
+            where tenant_id = ? and kind = 'CAMPAIGN' and payload = ?""")
+        .params(tenant.value(), Long.toString(id))
+        .query(Integer.class)
+        .single();
+  }
+
   CampaignFigures figures(TenantId tenant, long id) {
     return jdbc.sql(
             """
@@ -169,7 +179,7 @@ class CampaignRows {
   static Campaign campaign(ResultSet rs, int n) throws SQLException {
     java.sql.Date on = rs.getDate(7);
     java.sql.Timestamp sent = rs.getTimestamp(10);
-    Long[] missions = (Long[]) rs.getArray(11).getArray();
+    Long[] missions = (Long[]) rs.getArray(12).getArray();
     return new Campaign(
         rs.getLong(1),
         new TenantId(rs.getLong(2)),
@@ -181,6 +191,7 @@ class CampaignRows {
         on == null ? null : on.toLocalDate(),
         Campaign.Status.valueOf(rs.getString(8)),
         rs.getString(9),
-        sent == null ? null : sent.toInstant());
+        sent == null ? null : sent.toInstant(),
+        rs.getLong(11));
   }
 }

@@ -58,6 +58,18 @@ public class Campaigns {
     return allowed(tenant, actor).isEmpty();
   }
 
+  /** Why the person may not run campaigns, or empty when they may. */
+  @Transactional(readOnly = true)
+  public Optional<Refusal> refusal(TenantId tenant, long actor) {
+    return allowed(tenant, actor);
+  }
+
+  /** How many people a campaign's messages were written for (sent or still to send). */
+  @Transactional(readOnly = true)
+  public int recipients(TenantId tenant, long id) {
+    return rows.recipients(tenant, id);
+  }
+
   private Optional<Refusal> allowed(TenantId tenant, long actor) {
     return authority.refusal(tenant, actor, Authority.Action.RUN_CAMPAIGNS);
   }

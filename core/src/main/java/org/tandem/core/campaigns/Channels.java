@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * What names a channel: a Slack channel id ({@code C0123ABCD}, or a private one's {@code G...}),
  * typed as such, as a mention ({@code <#C0123ABCD|volunteering>}) or as its link ({@code
- * .../archives/C0123ABCD}); or a Teams channel's conversation id ({@code 19:...@thread.tacv2}).
+ * .../archives/C0123ABCD}); or a Teams channel's conversation id ({@code 19:...@thread.tacv2}), as
+ * such or in the channel's link.
  */
 public final class Channels {
 
@@ -16,6 +17,10 @@ public final class Channels {
   private static final Pattern LINK =
       Pattern.compile("https://[^\\s/]+\\.slack\\.com/archives/([CG][A-Z0-9]{6,20})\\S*");
 
+  /** "Get link to channel" in Teams: the channel's conversation id, encoded, in the path. */
+  private static final Pattern TEAMS_LINK =
+      Pattern.compile("https://teams\\.microsoft\\.com/l/channel/([^/?\\s]+)\\S*");
+
   private Channels() {}
 
   /** The channel's id in what was typed, or what was typed when it names none (refused later). */
@@ -24,6 +29,10 @@ public final class Channels {
       return null;
     }
     String s = typed.strip();
+    Matcher link = TEAMS_LINK.matcher(s);
+    if (link.matches()) {
+      return java.net.URLDecoder.decode(link.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
     for (Pattern p : new Pattern[] {MENTION, LINK}) {
       Matcher m = p.matcher(s);
       if (m.matches()) {

@@ -19,6 +19,7 @@ import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.conversation.Who;
 import org.tandem.core.approvals.ApprovalRequest;
 import org.tandem.core.approvals.Approvals;
+import org.tandem.core.campaigns.CampaignResponses;
 import org.tandem.core.commitments.Commitment;
 import org.tandem.core.commitments.CommitmentStatus;
 import org.tandem.core.commitments.Commitments;
@@ -36,14 +37,23 @@ class CommitIntent implements Handler {
 
   static final String DECLARE_FORM = "commit.declare";
 
+  /** The campaign whose message the button was in, when it was (see the campaigns' cards). */
+  static final String CAMPAIGN = "campaign";
+
   private final Commitments commitments;
   private final Missions missions;
   private final Approvals approvals;
+  private final CampaignResponses campaigns;
 
-  CommitIntent(Commitments commitments, Missions missions, Approvals approvals) {
+  CommitIntent(
+      Commitments commitments,
+      Missions missions,
+      Approvals approvals,
+      CampaignResponses campaigns) {
     this.commitments = commitments;
     this.missions = missions;
     this.approvals = approvals;
+    this.campaigns = campaigns;
   }
 
   @Override
@@ -62,7 +72,7 @@ class CommitIntent implements Handler {
     if (id.isEmpty()) {
       return Refusals.notFound(texts);
     }
-    return commit(action.who(), id.getAsLong(), false, texts);
+    return commit(action.who(), id.getAsLong(), false, Ids.parse(action.get(CAMPAIGN)), texts);
   }
 
   @Override
@@ -71,18 +81,28 @@ class CommitIntent implements Handler {
     if (id.isEmpty()) {
       return Refusals.notFound(texts);
     }
+    OptionalLong campaign = Ids.parse(submit.context().get(CAMPAIGN));
     if (!submit.values("declaration").contains("no-conflict")) {
-      return Reply.of(declarationForm(id.getAsLong(), texts, texts.t("commit.declare.required")));
+      return Reply.of(
+          declarationForm(id.getAsLong(), campaign, texts, texts.t("commit.declare.required")));
     }
-    return commit(submit.who(), id.getAsLong(), true, texts);
+    return commit(submit.who(), id.getAsLong(), true, campaign, texts);
   }
 
-  private Reply commit(Who who, long missionId, boolean declared, Texts texts) {
+  /**
+   * Commits; from a campaign's message ({@code campaign} given), the press counts for the campaign
+   * and the commitment is attributed to it.
+   */
+  private Reply commit(
+      Who who, long missionId, boolean declared, OptionalLong campaign, Texts texts) {
     Outcome<Commitment> outcome =
-        commitments.commit(who.tenant(), who.employeeId(), missionId, declared);
+        campaign.isPresent()
+            ? campaigns.commit(
+                who.tenant(), who.employeeId(), missionId, declared, campaign.getAsLong())
+            : commitments.commit(who.tenant(), who.employeeId(), missionId, declared);
     if (!outcome.isDone()) {
       if (outcome.refusal().code() == ReasonCode.CONFLICT_DECLARATION_REQUIRED) {
-        return Reply.of(declarationForm(missionId, texts, null));
+        return Reply.of(declarationForm(missionId, campaign, texts, null));
       }
       return Refusals.reply(outcome.refusal(), texts);
     }
@@ -122,7 +142,8 @@ class CommitIntent implements Handler {
             .orElse(false);
   }
 
-  private static Reply.Form declarationForm(long missionId, Texts texts, String error) {
+  private static Reply.Form declarationForm(
+      long missionId, OptionalLong campaign, Texts texts, String error) {
     return new Reply.Form(
         DECLARE_FORM,
         texts.t("commit.declare.title"),
@@ -140,6 +161,12 @@ class CommitIntent implements Handler {
                 null,
                 error)),
         texts.t("button.commit"),
-        Map.of("missionId", Long.toString(missionId)));
+        campaign.isPresent()
+            ? Map.of(
+                "missionId",
+                Long.toString(missionId),
+                CAMPAIGN,
+                Long.toString(campaign.getAsLong()))
+            : Map.of("missionId", Long.toString(missionId)));
   }
 }

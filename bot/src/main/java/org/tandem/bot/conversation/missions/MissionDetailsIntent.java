@@ -10,6 +10,7 @@ import org.tandem.bot.conversation.Refusals;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.core.associations.Associations;
+import org.tandem.core.campaigns.CampaignResponses;
 import org.tandem.core.commitments.Commitments;
 import org.tandem.core.missions.Mission;
 import org.tandem.core.missions.MissionStatus;
@@ -28,14 +29,17 @@ class MissionDetailsIntent implements Handler {
   private final Commitments commitments;
   private final MissionCards cards;
   private final Rosters rosters;
+  private final CampaignResponses campaigns;
 
   MissionDetailsIntent(
       Missions missions,
       Associations associations,
       Commitments commitments,
       MissionCards cards,
-      Rosters rosters) {
+      Rosters rosters,
+      CampaignResponses campaigns) {
     this.rosters = rosters;
+    this.campaigns = campaigns;
     this.missions = missions;
     this.associations = associations;
     this.commitments = commitments;
@@ -63,7 +67,7 @@ class MissionDetailsIntent implements Handler {
     boolean canCommit =
         (m.status() == MissionStatus.OPEN || m.status() == MissionStatus.FULL)
             && commitments.live(who.tenant(), m.id(), who.employeeId()).isEmpty();
-    return Reply.of(
+    Reply.Card card =
         cards.details(
             m,
             association,
@@ -71,6 +75,33 @@ class MissionDetailsIntent implements Handler {
             who.zone(),
             texts,
             canCommit,
-            rosters.maySee(who.tenant(), who.employeeId(), m.id())));
+            rosters.maySee(who.tenant(), who.employeeId(), m.id()));
+    OptionalLong campaign = Ids.parse(action.get(CommitIntent.CAMPAIGN));
+    if (campaign.isPresent()) {
+      // From a campaign's message: the press counts, and a commit from here is the campaign's.
+      campaigns.clicked(who.tenant(), who.employeeId(), campaign.getAsLong());
+      card = fromCampaign(card, action.get(CommitIntent.CAMPAIGN));
+    }
+    return Reply.of(card);
+  }
+
+  private static Reply.Card fromCampaign(Reply.Card card, String campaign) {
+    return new Reply.Card(
+        card.title(),
+        card.subtitle(),
+        card.facts(),
+        card.text(),
+        card.buttons().stream()
+            .map(
+                b -> {
+                  if (!b.actionId().equals("mission.commit")) {
+                    return b;
+                  }
+                  var data = new java.util.HashMap<>(b.data());
+                  data.put(CommitIntent.CAMPAIGN, campaign);
+                  return new Reply.Button(b.label(), b.actionId(), data, b.style(), b.opensForm());
+                })
+            .toList(),
+        card.image());
   }
 }

@@ -75,6 +75,9 @@ record ReportRequest(Period period, Dimension dimension, String notUnderstood) {
           Map.entry(
               Dimension.MISSION, folded("missions|mission|einsatze|einsatz|projekte|projekt")),
           Map.entry(
+              Dimension.CAMPAIGN,
+              folded("campaigns|campaign|campagnes|campagne|kampagnen|kampagne")),
+          Map.entry(
               Dimension.MONTH,
               Pattern.compile(
                   "(?<![a-z0-9])(?:by|par|per|nach|pro|je)\\s+(?:months|month|mois|monaten|monate|monat)(?![a-z0-9])")));
