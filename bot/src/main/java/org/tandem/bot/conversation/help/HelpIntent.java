@@ -54,6 +54,7 @@ class HelpIntent implements Handler {
     text.append('\n').append(texts.t("help.notifications"));
     if (roles.contains(Role.CSR_MANAGER)) {
       text.append("\n\n").append(texts.t("help.csr"));
+      text.append('\n').append(texts.t("help.campaigns"));
     }
     if (roles.contains(Role.ADMIN)) {
       text.append("\n\n").append(texts.t("help.admin"));

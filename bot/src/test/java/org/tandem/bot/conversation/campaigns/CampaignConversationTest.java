@@ -27,6 +27,8 @@ import org.tandem.core.campaigns.Audience;
 import org.tandem.core.campaigns.CampaignDraft;
 import org.tandem.core.campaigns.Campaigns;
 import org.tandem.core.missions.Mission;
+import org.tandem.core.notifications.NotificationSettings;
+import org.tandem.core.notifications.Topic;
 import org.tandem.core.people.Employee;
 import org.tandem.core.people.People;
 import org.tandem.core.support.Fixtures;
@@ -35,7 +37,7 @@ import org.tandem.core.tenants.TenantId;
 /**
  * Campaigns in the conversation, in a company a Slack install made: a non-CSR is refused in their
  * language, whatever they press; a campaign launched for a day reaches each person from 08:00 in
- * their own time zone, once.
+ * their own time zone, once, and nobody who turned campaigns off.
  */
 @BotTest
 class CampaignConversationTest {
@@ -62,6 +64,7 @@ class CampaignConversationTest {
   @Autowired Campaigns campaigns;
   @Autowired MovableClock clock;
   @Autowired People people;
+  @Autowired NotificationSettings settings;
   @Autowired JdbcClient jdbc;
 
   @AfterEach
@@ -141,6 +144,9 @@ class CampaignConversationTest {
     jdbc.sql("update employee set time_zone = 'America/New_York' where id = ?")
         .param(nina.id())
         .update();
+    // Omar turned campaigns off: the outbox keeps his message unsent.
+    Employee omar = fixtures.person(tenant, "Omar Haddad");
+    settings.receive(tenant, omar.id(), Topic.CAMPAIGNS, false);
     Mission workshop = fixtures.workshopInEsch(tenant, 10);
     LocalDate day = LocalDate.of(2027, 3, 3); // a Wednesday
     clock.set(at(day.minusDays(2), 10, 0, "Europe/Luxembourg"));
@@ -179,6 +185,7 @@ class CampaignConversationTest {
         .doesNotContain("<vite>")
         .contains("\"campaign\\\":\\\"");
     assertThat(received(nina)).isZero();
+    assertThat(received(omar)).isZero();
 
     clock.set(at(day, 8, 0, "America/New_York"));
     posting.run();
@@ -191,6 +198,7 @@ class CampaignConversationTest {
     dispatcher.dispatch();
     assertThat(received(ana)).isEqualTo(1);
     assertThat(received(nina)).isEqualTo(1);
+    assertThat(received(omar)).isZero();
   }
 
   private long received(Employee e) {
