@@ -182,6 +182,15 @@ public class Commitments {
       return offerRefusal(tenant, actorId, commitmentId, now, true);
     }
     Commitment c = offered.get();
+    boolean cancelled =
+        waitingList
+            .lock(tenant, c.missionId())
+            .map(m -> m.status() == MissionStatus.CANCELLED)
+            .orElse(true);
+    if (cancelled) {
+      // The mission was cancelled while the seat was offered: there is nothing left to take.
+      return Outcome.refused(ReasonCode.MISSION_CANCELLED);
+    }
     String country = people.find(tenant, c.employeeId()).map(Employee::country).orElse(null);
     CommitmentStatus status = seatStatus(tenants.policyFor(tenant, country));
     setStatus(tenant, c.id(), status, "decided_at");

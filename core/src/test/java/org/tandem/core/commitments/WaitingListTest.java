@@ -208,6 +208,22 @@ class WaitingListTest {
   }
 
   @Test
+  void aSeatOfferedOnAMissionCancelledSinceCannotBeAccepted() {
+    Full f = full(1);
+    Commitment first = f.waiting().get(0);
+    commitments.cancel(f.tenant(), f.seat().employeeId(), f.seat().id()).value();
+    Employee csr = fixtures.csrManager(f.tenant(), "Claire");
+    missions.cancel(f.tenant(), csr.id(), f.mission().id()).value();
+    assertThat(
+            commitments
+                .accept(f.tenant(), first.employeeId(), first.id(), Instant.now())
+                .refusal()
+                .code())
+        .isEqualTo(ReasonCode.MISSION_CANCELLED);
+    assertThat(now(f, first).status()).isEqualTo(CommitmentStatus.OFFERED);
+  }
+
+  @Test
   void acceptingGoesThroughTheSamePathAsCommittingSoTheManagerApprovesIt() {
     TenantId tenant = fixtures.company();
     tenants.change(tenant, PolicyChange.none().managerApproval(true));
