@@ -61,7 +61,11 @@ class MessagesController implements DisposableBean {
   private final TeamsFiles files;
   private final Duration invokeDeadline;
   private final ThreadPoolExecutor invokes;
+  private final BotConnector connector;
   private final ObjectMapper json = new ObjectMapper();
+
+  /** Where a dialog's closing answer carries what it offers to click, posted in the chat. */
+  private static final String FOLLOW_UP = "tandem.followUp";
 
   MessagesController(
       BotFrameworkAuthenticator authenticator,
@@ -71,8 +75,10 @@ class MessagesController implements DisposableBean {
       InboxWorker worker,
       TransactionTemplate tx,
       TeamsFiles files,
+      BotConnector connector,
       @Value("${tandem.teams.invoke-deadline:PT10S}") Duration invokeDeadline) {
     this.files = files;
+    this.connector = connector;
     this.invokeDeadline = invokeDeadline;
     // Invokes wait for their work only until the deadline; a bounded pool, so that a connector
     // hanging for everyone cannot pile up threads (past it, the request's own thread works).
@@ -187,6 +193,18 @@ class MessagesController implements DisposableBean {
     if (answer == null) {
       return ResponseEntity.ok().build();
     }
+    JsonNode followUp = answer.remove(FOLLOW_UP);
+    // After the work's transaction, before the dialog closes (the connector's calls have
+    // timeouts), so the buttons are in the chat when the person looks.
+    if (followUp != null
+        && connector.reply(
+                activity.path("serviceUrl").asText(),
+                activity.at("/conversation/id").asText(),
+                null,
+                followUp)
+            != BotConnector.Delivery.SENT) {
+      log.warn("Teams invoke {}: could not post its buttons in the chat", key);
+    }
     try {
       return ResponseEntity.ok()
           .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
@@ -272,9 +290,23 @@ class MessagesController implements DisposableBean {
             reply.plainText().length() > 1000
                 ? reply.plainText().substring(0, 1000)
                 : reply.plainText());
+        if (offersClicks(reply)) {
+          // A dialog closes on a line of text: the answer's buttons (the digest's offer after a
+          // first profile) would be lost, so the whole answer is also posted in the chat.
+          ObjectNode message = AdaptiveCards.message(reply);
+          message.set("from", activity.path("recipient"));
+          message.set("conversation", activity.path("conversation"));
+          answer.set(FOLLOW_UP, message);
+        }
       }
     }
     return answer;
+  }
+
+  private static boolean offersClicks(Reply reply) {
+    return reply.parts().stream()
+        .anyMatch(
+            p -> p instanceof Reply.More || p instanceof Reply.Card c && !c.buttons().isEmpty());
   }
 
   static Inbound inbound(Who who, JsonNode activity) {

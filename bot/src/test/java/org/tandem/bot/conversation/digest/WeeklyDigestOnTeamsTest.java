@@ -105,8 +105,17 @@ class WeeklyDigestOnTeamsTest {
     JsonNode again = submit("ana", form(answer(message("ana", "profile"))), Map.of());
     assertThat(again.toString()).contains("Profile saved").doesNotContain("digest.on");
 
-    // Ben says no thanks: nothing changes, the digest stays off.
-    JsonNode no = execute("ben", action(onboard("ben"), "digest.no"));
+    // Ben sets his profile in the dialog his welcome's button opens: the dialog closes on a line
+    // of text, and the offer, with its buttons, is in the chat. He says no thanks: it stays off.
+    JsonNode welcome = answer(message("ben", "help"));
+    JsonNode dialog = taskFetch("ben", action(welcome, "profile.edit"));
+    int posted = teams.sent.size();
+    JsonNode closed =
+        dialogSubmit("ben", dialog, Map.of("skills", "accounting", "place", "Differdange"));
+    assertThat(closed.at("/task/type").asText()).isEqualTo("message");
+    JsonNode offer = sentTo("conv-ben", "digest.no", posted);
+    assertThat(offer.toString()).contains("A weekly digest of new missions?");
+    JsonNode no = execute("ben", action(offer, "digest.no"));
     assertThat(no.toString()).contains("All right, no digest.");
     Employee ben = person(company, "ben");
     assertThat(settings.of(company, ben.id()).orElseThrow().digestDay()).isEmpty();
@@ -250,6 +259,41 @@ class WeeklyDigestOnTeamsTest {
     return JSON.readTree(r.body());
   }
 
+  /** A button opening a dialog: the form card Teams shows in it. */
+  private JsonNode taskFetch(String user, ObjectNode data) throws Exception {
+    ObjectNode value = JSON.createObjectNode();
+    value.set("data", data);
+    JsonNode task = invoke(user, "task/fetch", value);
+    assertThat(task.at("/task/type").asText()).as(task.toString()).isEqualTo("continue");
+    return task.at("/task/value/card/content");
+  }
+
+  /** Submits a form in its dialog, as typed over what it holds: Teams' task/submit answer. */
+  private JsonNode dialogSubmit(String user, JsonNode card, Map<String, String> typed)
+      throws Exception {
+    ObjectNode value = JSON.createObjectNode();
+    value.set("data", inputs(card, typed));
+    return invoke(user, "task/submit", value);
+  }
+
+  /** A form card's submit data with its inputs as they are, changed by {@code typed}. */
+  private static ObjectNode inputs(JsonNode card, Map<String, String> typed) {
+    ObjectNode data = JSON.createObjectNode();
+    for (JsonNode action : card.path("actions")) {
+      if (action.at("/data/formId").isTextual()) {
+        data.setAll((ObjectNode) action.path("data").deepCopy());
+        break;
+      }
+    }
+    for (JsonNode input : card.path("body")) {
+      if (input.has("id")) {
+        String id = input.path("id").asText();
+        data.put(id, typed.getOrDefault(id, input.path("value").asText("")));
+      }
+    }
+    return data;
+  }
+
   /** A Universal Action button: the card Teams puts in place of the one clicked. */
   private JsonNode execute(String user, ObjectNode data) throws Exception {
     ObjectNode value = JSON.createObjectNode();
@@ -267,19 +311,7 @@ class WeeklyDigestOnTeamsTest {
    * inputs), as they are, changed by {@code typed}; what Tandem answered in the chat.
    */
   private JsonNode submit(String user, JsonNode card, Map<String, String> typed) throws Exception {
-    ObjectNode data = JSON.createObjectNode();
-    for (JsonNode action : card.path("actions")) {
-      if (action.at("/data/formId").isTextual()) {
-        data.setAll((ObjectNode) action.path("data").deepCopy());
-        break;
-      }
-    }
-    for (JsonNode input : card.path("body")) {
-      if (input.has("id")) {
-        String id = input.path("id").asText();
-        data.put(id, typed.getOrDefault(id, input.path("value").asText("")));
-      }
-    }
+    ObjectNode data = inputs(card, typed);
     ObjectNode activity = message(user, "");
     activity.remove("text");
     activity.set("value", data);
