@@ -129,10 +129,19 @@ class SlackConfiguration {
   }
 
   @Bean
-  SlackPeople slackPeople(Tenants tenants, People people, Slack slack, SlackSettings settings) {
+  SlackPeople slackPeople(
+      Tenants tenants,
+      People people,
+      Slack slack,
+      SlackSettings settings,
+      SlackUnreachable unreachable) {
     // TANDEM_ADMINS names people of the one workspace of SLACK_BOT_TOKEN, none in OAuth mode.
     return new SlackPeople(
-        tenants, people, slack, settings.oauth() ? java.util.List.of() : settings.admins());
+        tenants,
+        people,
+        slack,
+        settings.oauth() ? java.util.List.of() : settings.admins(),
+        unreachable);
   }
 
   /** Signature and timestamp as Slack rules them, and well-formed bodies, before Bolt. */
@@ -162,13 +171,37 @@ class SlackConfiguration {
   }
 
   @Bean
+  SlackUnreachable slackUnreachable(JdbcClient jdbc) {
+    return new SlackUnreachable(jdbc);
+  }
+
+  /**
+   * Proactive messages, paced as Slack counts chat.postMessage: per workspace (300 a minute, the
+   * figure Slack's documentation gives) and per conversation (about 1 a second).
+   */
+  @Bean
   SlackNotifier slackNotifier(
       JdbcClient jdbc,
       SlackSettings settings,
       SlackInstallationRepository installations,
       TokenCipher cipher,
-      SlackConversation conversation) {
-    return new SlackNotifier(jdbc, settings, installations, cipher, conversation);
+      SlackConversation conversation,
+      SlackUnreachable unreachable,
+      @org.springframework.beans.factory.annotation.Value(
+              "${tandem.delivery.slack.workspace:300/PT1M}")
+          String workspacePace,
+      @org.springframework.beans.factory.annotation.Value(
+              "${tandem.delivery.slack.conversation:1/PT1S}")
+          String conversationPace) {
+    return new SlackNotifier(
+        jdbc,
+        settings,
+        installations,
+        cipher,
+        conversation,
+        unreachable,
+        org.tandem.bot.conversation.Notifier.Pace.parse(workspacePace),
+        org.tandem.bot.conversation.Notifier.Pace.parse(conversationPace));
   }
 
   @Bean(destroyMethod = "stop")

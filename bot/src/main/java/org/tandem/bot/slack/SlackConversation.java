@@ -233,9 +233,28 @@ class SlackConversation {
                                           Map.of("id", stamp)))));
       if (!r.isOk()) {
         log.warn("chat.postMessage failed: {}", r.getError());
+        if (stamp != null && SlackUnreachable.PERSON_GONE.contains(r.getError())) {
+          throw new SlackUnreachable.Gone(r.getError(), false);
+        }
+        if (stamp != null && SlackUnreachable.INSTALL_GONE.contains(r.getError())) {
+          throw new SlackUnreachable.Gone(r.getError(), true);
+        }
       }
       return r.isOk();
-    } catch (IOException | SlackApiException e) {
+    } catch (SlackApiException e) {
+      int code = e.getResponse().code();
+      if (code == 429) {
+        // The workspace is paused by the outbox for the Retry-After, this message put back.
+        throw new org.tandem.bot.channels.RetryLater(
+            "chat.postMessage answered 429",
+            SlackAnswering.retryAfter(e.getResponse().header("Retry-After")));
+      }
+      if (code == 403 && stamp != null) {
+        throw new SlackUnreachable.Gone("HTTP 403", false);
+      }
+      log.warn("Could not deliver a reply to {}", to.userId(), e);
+      return false;
+    } catch (IOException e) {
       log.warn("Could not deliver a reply to {}", to.userId(), e);
       return false;
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tandem.bot.conversation.ChannelPoster;
 import org.tandem.bot.conversation.Notifier;
+import org.tandem.bot.conversation.Notifier.Pace;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.bot.security.TokenCipher;
@@ -23,18 +24,53 @@ class SlackNotifier implements Notifier, ChannelPoster {
   private final SlackInstallationRepository installations;
   private final TokenCipher cipher;
   private final SlackConversation conversation;
+  private final SlackUnreachable unreachable;
+  private final Pace workspacePace;
+  private final Pace conversationPace;
 
   SlackNotifier(
       JdbcClient jdbc,
       SlackSettings settings,
       SlackInstallationRepository installations,
       TokenCipher cipher,
-      SlackConversation conversation) {
+      SlackConversation conversation,
+      SlackUnreachable unreachable,
+      Pace workspacePace,
+      Pace conversationPace) {
     this.jdbc = jdbc;
     this.settings = settings;
     this.installations = installations;
     this.cipher = cipher;
     this.conversation = conversation;
+    this.unreachable = unreachable;
+    this.workspacePace = workspacePace;
+    this.conversationPace = conversationPace;
+  }
+
+  /**
+   * chat.postMessage's limits: per workspace (the install's token) and per conversation (the
+   * person's conversation with Tandem); empty when Slack does not reach the person.
+   */
+  @Override
+  public Optional<Lane> lane(TenantId tenant, long employeeId) {
+    Optional<String> user = user(tenant, employeeId);
+    Optional<String> token = user.isEmpty() ? Optional.empty() : token(tenant);
+    if (token.isEmpty() || unreachable.marked(tenant, user.get(), token.get())) {
+      return Optional.empty();
+    }
+    String workspace = "slack:" + SlackUnreachable.digest(token.get());
+    return Optional.of(
+        new Lane(workspace, workspacePace, workspace + ":" + user.get(), conversationPace));
+  }
+
+  private Optional<String> user(TenantId tenant, long employeeId) {
+    return jdbc.sql(
+            """
+            select external_id from chat_identity
+            where tenant_id = ? and employee_id = ? and kind = 'SLACK' limit 1""")
+        .params(tenant.value(), employeeId)
+        .query(String.class)
+        .optional();
   }
 
   @Override
@@ -44,16 +80,9 @@ class SlackNotifier implements Notifier, ChannelPoster {
 
   @Override
   public Delivery send(TenantId tenant, long employeeId, Reply reply, Progress progress) {
-    Optional<String> user =
-        jdbc.sql(
-                """
-                select external_id from chat_identity
-                where tenant_id = ? and employee_id = ? and kind = 'SLACK' limit 1""")
-            .params(tenant.value(), employeeId)
-            .query(String.class)
-            .optional();
+    Optional<String> user = user(tenant, employeeId);
     Optional<String> token = token(tenant);
-    if (user.isEmpty() || token.isEmpty()) {
+    if (user.isEmpty() || token.isEmpty() || unreachable.marked(tenant, user.get(), token.get())) {
       return Delivery.UNREACHABLE;
     }
     String locale =
@@ -61,13 +90,19 @@ class SlackNotifier implements Notifier, ChannelPoster {
             .params(tenant.value(), employeeId)
             .query(String.class)
             .single();
-    boolean sent =
-        conversation.deliver(
-            reply,
-            new SlackConversation.Target(token.get(), null, null, user.get(), null),
-            Texts.of(java.util.Locale.forLanguageTag(locale)),
-            progress);
-    return sent ? Delivery.SENT : Delivery.FAILED;
+    try {
+      boolean sent =
+          conversation.deliver(
+              reply,
+              new SlackConversation.Target(token.get(), null, null, user.get(), null),
+              Texts.of(java.util.Locale.forLanguageTag(locale)),
+              progress);
+      return sent ? Delivery.SENT : Delivery.FAILED;
+    } catch (SlackUnreachable.Gone gone) {
+      // Never tried again there: this and later messages go to another channel, or nowhere.
+      unreachable.mark(tenant, user.get(), token.get(), gone);
+      return Delivery.UNREACHABLE;
+    }
   }
 
   @Override

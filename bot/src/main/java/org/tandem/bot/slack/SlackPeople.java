@@ -32,13 +32,20 @@ class SlackPeople {
   private final People people;
   private final Slack slack;
   private final List<String> configuredAdmins;
+  private final SlackUnreachable unreachable;
   private volatile String adminWorkspace;
 
-  SlackPeople(Tenants tenants, People people, Slack slack, List<String> configuredAdmins) {
+  SlackPeople(
+      Tenants tenants,
+      People people,
+      Slack slack,
+      List<String> configuredAdmins,
+      SlackUnreachable unreachable) {
     this.tenants = tenants;
     this.people = people;
     this.slack = slack;
     this.configuredAdmins = configuredAdmins;
+    this.unreachable = unreachable;
   }
 
   /**
@@ -50,6 +57,8 @@ class SlackPeople {
     Employee e =
         people.enrol(
             tenant.id(), IdentityKind.SLACK, userId, () -> lookUp(userId, botToken, tenant));
+    // They write to Tandem: whatever Slack said of them before, they can be reached again.
+    unreachable.clear(tenant.id(), userId);
     if (configuredAdmins.contains(userId)
         && !e.has(Role.ADMIN)
         && teamId.equals(botTokenWorkspace(botToken))) {

@@ -45,8 +45,9 @@ class BotConnector {
 
   /**
    * Replies in the conversation, threaded on the activity replied to (null: a new message). One
-   * attempt: a 429 or 5xx is FAILED, and the inbox or the outbox tries again later (a sleep here
-   * would hold a worker, or a database connection).
+   * attempt: a 5xx is FAILED and a 429 throws {@link org.tandem.bot.channels.RetryLater} with its
+   * Retry-After, and the inbox or the outbox tries again later (a sleep here would hold a worker,
+   * or a database connection).
    */
   Delivery reply(String serviceUrl, String conversationId, String replyToId, JsonNode activity) {
     String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
@@ -68,12 +69,27 @@ class BotConnector {
     } catch (RestClientResponseException e) {
       int status = e.getStatusCode().value();
       log.warn("The Bot Connector answered {} for {}", status, url);
+      if (status == 429) {
+        // Throttled: the inbox or the outbox tries again after the Retry-After (the outbox pauses
+        // the tenant meanwhile); 1 s when the connector does not say.
+        throw new org.tandem.bot.channels.RetryLater(
+            "the Bot Connector answered 429", retryAfter(e.getResponseHeaders()));
+      }
       return status == 403 || status == 404 ? Delivery.GONE : Delivery.FAILED;
     } catch (ResourceAccessException e) {
       log.warn("The Bot Connector did not answer for {}: {}", url, e.toString());
       return Delivery.FAILED;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static java.time.Duration retryAfter(org.springframework.http.HttpHeaders headers) {
+    String value = headers == null ? null : headers.getFirst("Retry-After");
+    try {
+      return Duration.ofSeconds(Math.max(1, Long.parseLong(value == null ? "1" : value.strip())));
+    } catch (NumberFormatException e) {
+      return Duration.ofSeconds(1);
     }
   }
 

@@ -109,12 +109,27 @@ class TeamsConfiguration {
         Clock.systemUTC());
   }
 
+  /**
+   * Proactive messages, paced as the Bot Connector counts them: about 50 a second per app and
+   * tenant, 7 a second and 60 in 30 seconds per bot and conversation.
+   */
   @Bean
   TeamsNotifier teamsNotifier(
       ConversationReferences references,
       BotConnector connector,
       TeamsFiles files,
-      TeamsAppInstaller installer) {
-    return new TeamsNotifier(references, connector, files, installer);
+      TeamsAppInstaller installer,
+      @org.springframework.beans.factory.annotation.Value("${tandem.delivery.teams.tenant:50/PT1S}")
+          String tenantPace,
+      @org.springframework.beans.factory.annotation.Value(
+              "${tandem.delivery.teams.conversation:7/PT1S,60/PT30S}")
+          String conversationPace) {
+    return new TeamsNotifier(
+        references,
+        connector,
+        files,
+        installer,
+        org.tandem.bot.conversation.Notifier.Pace.parse(tenantPace),
+        org.tandem.bot.conversation.Notifier.Pace.parse(conversationPace));
   }
 }

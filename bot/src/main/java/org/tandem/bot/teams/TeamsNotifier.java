@@ -2,6 +2,7 @@ package org.tandem.bot.teams;
 
 import org.tandem.bot.conversation.ChannelPoster;
 import org.tandem.bot.conversation.Notifier;
+import org.tandem.bot.conversation.Notifier.Pace;
 import org.tandem.bot.conversation.Reply;
 import org.tandem.bot.conversation.Texts;
 import org.tandem.core.campaigns.Channels;
@@ -9,8 +10,9 @@ import org.tandem.core.tenants.TenantId;
 
 /**
  * Proactive messages: writes to a person in their one-to-one conversation with Tandem, without
- * being asked first (reminders, monthly reports). A 403 from the connector means Tandem was
- * removed: the conversation is marked dead and not tried again.
+ * being asked first (reminders, monthly reports). A 403 or 404 from the connector means Tandem was
+ * removed or the conversation is gone: it is marked dead and not tried again. A 429 throws {@code
+ * RetryLater} with its Retry-After (the outbox pauses the tenant and puts the message back).
  */
 public class TeamsNotifier implements Notifier, ChannelPoster {
 
@@ -18,21 +20,41 @@ public class TeamsNotifier implements Notifier, ChannelPoster {
   private final BotConnector connector;
   private final TeamsFiles files;
   private final TeamsAppInstaller installer;
+  private final Pace tenantPace;
+  private final Pace conversationPace;
 
   TeamsNotifier(
       ConversationReferences references,
       BotConnector connector,
       TeamsFiles files,
-      TeamsAppInstaller installer) {
+      TeamsAppInstaller installer,
+      Pace tenantPace,
+      Pace conversationPace) {
     this.references = references;
     this.connector = connector;
     this.files = files;
     this.installer = installer;
+    this.tenantPace = tenantPace;
+    this.conversationPace = conversationPace;
   }
 
   @Override
   public java.util.Optional<String> unreachableBecause(TenantId tenant, long employeeId) {
     return installer.refusal(tenant, employeeId);
+  }
+
+  /** The Bot Connector's limits: per tenant (the app's) and per conversation (the bot's). */
+  @Override
+  public java.util.Optional<Lane> lane(TenantId tenant, long employeeId) {
+    return references
+        .personal(tenant, employeeId)
+        .map(
+            ref ->
+                new Lane(
+                    "teams:" + tenant.value(),
+                    tenantPace,
+                    "teams:" + tenant.value() + ":" + ref.conversationId(),
+                    conversationPace));
   }
 
   @Override

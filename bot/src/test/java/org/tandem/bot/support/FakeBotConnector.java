@@ -24,8 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A local stand-in for the Bot Framework around Teams: the OpenID metadata and signing keys that
  * tokens are checked against, the app token endpoint, and the Bot Connector, which records what the
  * bot sends and tells a member's name and email ({@code 29:ana} is {@code ana@contoso.example}). A
- * conversation whose id says "gone" answers 403, as after an uninstall; one that says "busy"
- * answers 429 while {@link #busyLeft} lasts.
+ * conversation whose id says "gone" answers 403, as after an uninstall, one that says "missing" 404
+ * (the conversation no longer exists); one that says "busy" answers 429 with Retry-After: 1 while
+ * {@link #busyLeft} lasts.
  */
 public final class FakeBotConnector implements AutoCloseable {
 
@@ -169,6 +170,12 @@ public final class FakeBotConnector implements AutoCloseable {
                           && busyLeft.getAndDecrement() > 0
                       ? 429
                       : 200;
+          if (status == 200 && path.contains("missing") && path.contains("/activities")) {
+            status = 404; // the conversation is gone
+          }
+          if (status == 429) {
+            x.getResponseHeaders().add("Retry-After", "1");
+          }
           x.sendResponseHeaders(status, bytes.length);
           x.getResponseBody().write(bytes);
           x.close();

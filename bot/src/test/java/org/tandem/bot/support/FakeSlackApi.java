@@ -47,6 +47,19 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, String> fileTokens = new ConcurrentHashMap<>();
 
+  private final Map<String, String> refusedChannels = new ConcurrentHashMap<>();
+  private final Map<String, String> refusedTokens = new ConcurrentHashMap<>();
+  private volatile Limits limits;
+  private final AtomicInteger tooFast = new AtomicInteger();
+
+  /** Slack's limits on chat.postMessage, enforced when set: past them, 429 with Retry-After. */
+  private record Limits(
+      int perChannel,
+      Duration channelWindow,
+      int perToken,
+      Duration tokenWindow,
+      Map<String, java.util.Deque<Long>> seen) {}
+
   /** The workspace of the bot token, as {@code auth.test} tells it. */
   private final String team;
 
@@ -101,6 +114,33 @@ public final class FakeSlackApi implements AutoCloseable {
     failing.put(method, new int[] {status, times});
   }
 
+  /**
+   * chat.postMessage to this channel (a person's user id) answers {@code {"ok":false,"error":...}},
+   * as Slack does for a deactivated or deleted person ({@code user_not_found}...).
+   */
+  public void refuse(String channel, String error) {
+    refusedChannels.put(channel, error);
+  }
+
+  /** Every call made with this bot token answers this error ({@code invalid_auth}: revoked). */
+  public void refuseToken(String token, String error) {
+    refusedTokens.put(token, error);
+  }
+
+  /**
+   * Slack's limits, as a sliding window per conversation and per workspace (bot token): a
+   * chat.postMessage past them answers 429 with Retry-After: 1, counted in {@link #tooFast()}.
+   */
+  public void limit(int perChannel, Duration channelWindow, int perToken, Duration tokenWindow) {
+    limits =
+        new Limits(perChannel, channelWindow, perToken, tokenWindow, new ConcurrentHashMap<>());
+  }
+
+  /** How many chat.postMessage came faster than {@link #limit} allows. */
+  public int tooFast() {
+    return tooFast.get();
+  }
+
   /** Calls of the method (or {@code "response"}) answer only after this long. */
   public void hang(String method, Duration howLong) {
     hanging.put(method, howLong);
@@ -152,6 +192,14 @@ public final class FakeSlackApi implements AutoCloseable {
         + name;
   }
 
+  /**
+   * How many messages were posted (answered ok) stamped with this delivery id ({@code
+   * notification:42}): once each is what the outbox promises.
+   */
+  public long posted(String deliveryId) {
+    return postedMetadata.stream().filter(m -> m.contains("\"" + deliveryId + "\"")).count();
+  }
+
   public List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -190,6 +238,10 @@ public final class FakeSlackApi implements AutoCloseable {
     rateLimited.clear();
     failing.clear();
     hanging.clear();
+    refusedChannels.clear();
+    refusedTokens.clear();
+    limits = null;
+    tooFast.set(0);
   }
 
   private void answer(HttpExchange exchange) throws IOException {
@@ -250,6 +302,26 @@ public final class FakeSlackApi implements AutoCloseable {
         }
       }
     }
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    String token = auth == null ? new Call(path, body).param("token") : auth.replace("Bearer ", "");
+    if (token != null && refusedTokens.containsKey(token)) {
+      send(exchange, 200, "{\"ok\":false,\"error\":\"" + refusedTokens.get(token) + "\"}");
+      return;
+    }
+    String channel = new Call(path, body).param("channel");
+    if (method.equals("chat.postMessage") && channel != null) {
+      String refused = refusedChannels.get(channel);
+      if (refused != null) {
+        send(exchange, 200, "{\"ok\":false,\"error\":\"" + refused + "\"}");
+        return;
+      }
+      if (!withinLimits(channel, token)) {
+        tooFast.incrementAndGet();
+        exchange.getResponseHeaders().add("Retry-After", "1");
+        send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+        return;
+      }
+    }
     AtomicInteger limited = rateLimited.get(method);
     if (limited != null && limited.getAndDecrement() > 0) {
       exchange.getResponseHeaders().add("Retry-After", "1");
@@ -302,6 +374,35 @@ public final class FakeSlackApi implements AutoCloseable {
           default -> answers.getOrDefault(method, "{\"ok\":true}");
         };
     send(exchange, 200, json);
+  }
+
+  private boolean withinLimits(String channel, String token) {
+    Limits l = limits;
+    if (l == null) {
+      return true;
+    }
+    long now = System.nanoTime();
+    synchronized (l) {
+      boolean ok =
+          fits(l.seen(), "c:" + channel, l.perChannel(), l.channelWindow(), now)
+              & fits(l.seen(), "t:" + token, l.perToken(), l.tokenWindow(), now);
+      // A refused call counts too, as with Slack.
+      l.seen().computeIfAbsent("c:" + channel, k -> new java.util.ArrayDeque<>()).add(now);
+      l.seen().computeIfAbsent("t:" + token, k -> new java.util.ArrayDeque<>()).add(now);
+      return ok;
+    }
+  }
+
+  private static boolean fits(
+      Map<String, java.util.Deque<Long>> seen, String key, int count, Duration window, long now) {
+    java.util.Deque<Long> log = seen.get(key);
+    if (log == null) {
+      return true;
+    }
+    while (!log.isEmpty() && log.peekFirst() <= now - window.toNanos()) {
+      log.removeFirst();
+    }
+    return log.size() < count;
   }
 
   /** A message posted with Tandem's stamp is found again by conversations.history. */

@@ -27,6 +27,9 @@ public class Notifications {
 
   static final int MAX_ATTEMPTS = 5;
 
+  /** At most this many messages of one company per claim: the companies take turns. */
+  static final int PER_COMPANY = 10;
+
   private final JdbcClient jdbc;
   private final NotificationSettings settings;
 
@@ -177,27 +180,78 @@ public class Notifications {
    */
   @Transactional
   public List<Notification> claim(int limit, java.time.Duration lease) {
-    return jdbc.sql(
+    return claim(limit, lease, java.util.Set.of());
+  }
+
+  /**
+   * The same, fair between companies: each company's due messages are taken in the order they fell
+   * due, and the companies take turns (the first of each, then the second of each...), so a
+   * 100,000-person company's digest does not hold back a small company's approval request. The
+   * companies in {@code skipped} (their workspace asked to wait, or their pace is used up for now)
+   * are left out: their messages stay for a later claim.
+   */
+  @Transactional
+  public List<Notification> claim(
+      int limit, java.time.Duration lease, java.util.Collection<Long> skipped) {
+    int perCompany = Math.max(1, Math.min(limit, PER_COMPANY));
+    return jdbc
+        .sql(
             """
-            update notification set attempts = attempts + 1,
-                                    next_attempt_at = now() + make_interval(secs => ?)
-            where id in (select id from notification
-                         where sent_at is null and failed_at is null and next_attempt_at <= now()
-                         order by id limit ? for update skip locked)
-            returning id, tenant_id, employee_id, kind, payload, attempts, progress, urgent""")
-        .params(lease.toMillis() / 1000.0, limit)
+            with due as (
+              select d.id, row_number() over (partition by d.tenant_id
+                                              order by d.next_attempt_at, d.id) as turn
+              from tenant t cross join lateral (
+                select n.id, n.tenant_id, n.next_attempt_at from notification n
+                where n.tenant_id = t.id and n.sent_at is null and n.failed_at is null
+                  and n.next_attempt_at <= now()
+                order by n.next_attempt_at, n.id limit ? for update skip locked) d
+              where not (t.id = any (?))),
+            picked as (select id, turn from due order by turn, id limit ?)
+            update notification n set attempts = n.attempts + 1,
+                   next_attempt_at = now() + make_interval(secs => ?)
+            from picked p where n.id = p.id
+            returning n.id, n.tenant_id, n.employee_id, n.kind, n.payload, n.attempts, n.progress,
+                      n.urgent, p.turn""")
+        .params(perCompany, skipped.toArray(new Long[0]), limit, lease.toMillis() / 1000.0)
         .query(
-            (rs, n) ->
-                new Notification(
-                    rs.getLong(1),
-                    new TenantId(rs.getLong(2)),
-                    rs.getLong(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getInt(6),
-                    rs.getString(7),
-                    rs.getBoolean(8)))
-        .list();
+            (rs, row) ->
+                new Turn(
+                    new Notification(
+                        rs.getLong(1),
+                        new TenantId(rs.getLong(2)),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getString(7),
+                        rs.getBoolean(8)),
+                    rs.getLong(9)))
+        .list()
+        .stream()
+        // in turns: the first due of each company, then the second of each...
+        .sorted(
+            java.util.Comparator.comparingLong(Turn::turn)
+                .thenComparingLong(t -> t.notification().id()))
+        .map(Turn::notification)
+        .toList();
+  }
+
+  private record Turn(Notification notification, long turn) {}
+
+  /**
+   * A claimed message put back for {@code after} (by the database's clock, as the claim reads it),
+   * without counting the claim as an attempt: its workspace asked to wait (429), or its pace is
+   * used up for longer than the dispatcher holds messages.
+   */
+  @Transactional
+  public void putBack(long id, java.time.Duration after) {
+    jdbc.sql(
+            """
+            update notification set attempts = greatest(attempts - 1, 0),
+                   next_attempt_at = now() + make_interval(secs => ?)
+            where id = ? and sent_at is null""")
+        .params(after.toMillis() / 1000.0, id)
+        .update();
   }
 
   /** What of the message already went out: a retry resumes from there, never sends it twice. */
