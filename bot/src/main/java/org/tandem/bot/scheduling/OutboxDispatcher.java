@@ -109,7 +109,8 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
    * messages were sent. Claimed messages are held here, by the time their lane frees, for at most a
    * quarter of the lease; a company whose workspace is used up for longer, or asked to wait (429),
    * is left out of the next claims and its messages go back to the outbox, without counting an
-   * attempt, while the other companies go on. The run ends when nothing is due within that time.
+   * attempt, while the other companies go on. The run ends when nothing is held and nothing put
+   * back is due again within a lease.
    */
   public int dispatch() {
     return new Run().go();
@@ -151,7 +152,8 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
         if (next != null) {
           wake = next.at();
         } else if (claiming && linger - now > 0) {
-          // A message put back for a moment (a 429's Retry-After) is due again soon: wait for it.
+          // A message put back for a while (its lane full, a 429's Retry-After) is due again
+          // within a lease: wait for it, claiming for the other companies meanwhile.
           wake = linger;
         } else {
           return sent;
@@ -200,9 +202,8 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
           notifications.putBack(h.n().id(), java.time.Duration.ofNanos(wait));
           if (workspace > horizon) {
             skipped.put(h.n().tenant().value(), now + workspace);
-          } else {
-            lingerUntil(now + wait);
           }
+          lingerUntil(now + wait, now);
         } else {
           held.add(new Held(h.n(), lane, h.claimed(), now + wait, h.order()));
         }
@@ -218,14 +219,19 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
       if (r == Result.THROTTLED) {
         long until = pacer.now() + pacer.wait(lane);
         skipped.put(h.n().tenant().value(), until);
-        if (until - now <= horizon) {
-          lingerUntil(until);
-        }
+        lingerUntil(until, now);
       }
     }
 
-    /** The run waits for a message put back until {@code due}, and claims it again then. */
-    private void lingerUntil(long due) {
+    /**
+     * The run waits for a message put back until {@code due}, and claims it again then (meanwhile
+     * it goes on claiming for the other companies), unless that is further than a lease away: then
+     * the next scheduled run finds it.
+     */
+    private void lingerUntil(long due, long now) {
+      if (due - now > lease.toNanos()) {
+        return;
+      }
       long until = due + 2 * CLAIM_AGAIN.toNanos();
       if (until - linger > 0) {
         linger = until;

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,7 +24,9 @@ import org.tandem.bot.conversation.Notice;
 import org.tandem.bot.conversation.Notifier;
 import org.tandem.bot.delivery.Pacer;
 import org.tandem.bot.support.BotTest;
+import org.tandem.bot.support.FakeBotConnector;
 import org.tandem.bot.support.FakeSlackApi;
+import org.tandem.bot.support.TeamsActivities;
 import org.tandem.core.notifications.Notification;
 import org.tandem.core.notifications.Notifications;
 import org.tandem.core.notifications.Reconsent;
@@ -32,19 +35,22 @@ import org.tandem.core.support.Fixtures;
 import org.tandem.core.tenants.TenantId;
 
 /**
- * Every message delivered exactly once, counted in the fake Slack's posted messages: when the
- * dispatcher that claimed them is stopped between the claim and the send and killed (another takes
- * them over once their lease has passed), and when two dispatchers with their own pacers drain the
- * same database at once.
+ * Every message delivered exactly once, counted in the fake Slack's posted messages and the fake
+ * Bot Connector's activities: when the dispatcher that claimed them is stopped between the claim
+ * and the send and killed (another takes them over once their lease has passed), and when two
+ * dispatchers with their own pacers drain the same database at once.
  */
 @BotTest
 class OnceOnlyDeliveryTest {
 
+  static final String APP_ID = "00000000-0000-0000-0000-0000000000ce";
   static final FakeSlackApi slack = new FakeSlackApi();
+  static final FakeBotConnector teams = new FakeBotConnector();
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     slack.configure(registry, "once-secret", "xoxb-once");
+    teams.configure(registry, APP_ID);
     registry.add("tandem.outbox.every", () -> "PT1H");
     // Counting deliveries, not pacing them (PoliteDeliveryTest and PacerTest do that).
     registry.add("tandem.delivery.slack.workspace", () -> "100000/PT1M");
@@ -54,7 +60,10 @@ class OnceOnlyDeliveryTest {
   @AfterAll
   static void stop() {
     slack.close();
+    teams.close();
   }
+
+  @LocalServerPort int port;
 
   @Autowired Fixtures fixtures;
   @Autowired People people;
@@ -107,6 +116,21 @@ class OnceOnlyDeliveryTest {
   @Test
   void messagesClaimedByADispatcherKilledBeforeSendingAreDeliveredOnceByAnother() throws Exception {
     List<Long> ids = messages(3, 10, 1);
+    // And three for a person in Teams, who wrote to Tandem in their personal chat.
+    TeamsActivities activities = new TeamsActivities(port, APP_ID, teams, jdbc);
+    String user = "ana-" + UUID.randomUUID().toString().substring(0, 6);
+    activities.post(activities.message(UUID.randomUUID().toString(), user, "aad-" + user, "help"));
+    var ana =
+        jdbc.sql("select tenant_id, employee_id from teams_conversation where conversation_id = ?")
+            .param("a:conv-" + user)
+            .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+            .single();
+    int answered = teams.sent.size();
+    List<Long> inTeams = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      inTeams.add(tell(new TenantId(ana[0]), ana[1]));
+    }
+    ids.addAll(inTeams);
     CountDownLatch stopped = new CountDownLatch(1);
     // The hook: the first dispatcher stops right after its claim, before its first send, and is
     // killed there (interrupted: it never sends, as after kill -9).
@@ -140,7 +164,13 @@ class OnceOnlyDeliveryTest {
     }
 
     assertThat(unsent(ids)).isZero();
-    assertThat(ids).allSatisfy(id -> assertThat(slack.posted("notification:" + id)).isOne());
+    assertThat(ids)
+        .filteredOn(id -> !inTeams.contains(id))
+        .allSatisfy(id -> assertThat(slack.posted("notification:" + id)).isOne());
+    assertThat(teams.sent.subList(answered, teams.sent.size()))
+        .as("three messages, three activities: none sent twice")
+        .filteredOn(s -> s[0].contains("a:conv-" + user) && s[1].contains("files:read"))
+        .hasSize(3);
   }
 
   @Test
