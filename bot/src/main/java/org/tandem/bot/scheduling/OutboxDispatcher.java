@@ -30,12 +30,6 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
   private static final int BATCH = 50;
 
-  /** At most this many claimed messages wait here for their lane. */
-  private static final int MAX_HELD = 500;
-
-  /** After a claim that found nothing due, the next one comes this much later. */
-  private static final java.time.Duration CLAIM_AGAIN = java.time.Duration.ofSeconds(1);
-
   private final Notifications notifications;
   private final List<Notifier> notifiers;
   private final People people;
@@ -44,8 +38,10 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
   private final java.time.Duration lease;
   private final Pacer pacer;
 
-  /** How long claimed messages may wait here for their lane (ns): a quarter of the lease. */
-  private final long horizon;
+  /** How many messages a run sends at once, each to another conversation. */
+  private final int senders;
+
+  private final java.util.concurrent.ExecutorService sendersPool;
 
   /** Runs a delivery now, beside the scheduled one: see {@link #soon()}. */
   private final java.util.concurrent.ExecutorService nudges =
@@ -64,6 +60,7 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
       Clock clock,
       @org.springframework.beans.factory.annotation.Value("${tandem.outbox.lease:PT2M}")
           java.time.Duration lease,
+      @org.springframework.beans.factory.annotation.Value("${tandem.outbox.senders:4}") int senders,
       Pacer pacer) {
     this.notifications = notifications;
     this.notifiers = notifiers;
@@ -71,7 +68,16 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
     this.clock = clock;
     this.lease = lease;
     this.pacer = pacer;
-    this.horizon = lease.toNanos() / 4;
+    this.senders = Math.max(1, senders);
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    this.sendersPool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            this.senders,
+            r -> {
+              Thread t = new Thread(r, "outbox-send-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     for (Notice notice : notices) {
       for (String kind : notice.kinds()) {
         Notice previous = byKind.put(kind, notice);
@@ -102,6 +108,7 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
   @Override
   public void destroy() {
     nudges.shutdownNow();
+    sendersPool.shutdownNow();
   }
 
   /**
@@ -113,151 +120,21 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
    * back is due again within a lease.
    */
   public int dispatch() {
-    return new Run().go();
+    return new SendLoop(this, pacer, sendersPool, senders, lease).run();
   }
 
-  /** One pass over the outbox: what is held, and the companies left out of the claims. */
-  private final class Run {
-    private final java.util.PriorityQueue<Held> held =
-        new java.util.PriorityQueue<>(
-            java.util.Comparator.comparingLong(Held::at).thenComparingLong(Held::order));
-    private final Map<Long, Long> skipped = new HashMap<>();
-    private long order;
-    private long nextClaim = pacer.now();
-
-    /** Until when this run waits for messages it put back for a moment (pacer time). */
-    private long linger = nextClaim;
-
-    private boolean claiming = true;
-    private int sent;
-
-    int go() {
-      while (true) {
-        long now = pacer.now();
-        skipped.values().removeIf(until -> until - now <= 0);
-        Held next = held.peek();
-        boolean ready = next != null && next.at() - now <= 0;
-        boolean room = claiming && held.size() < MAX_HELD;
-        if (!ready && room && now - nextClaim >= 0) {
-          if (claim(now)) {
-            continue;
-          }
-          nextClaim = now + CLAIM_AGAIN.toNanos();
-        }
-        if (ready) {
-          send(held.poll(), now);
-          continue;
-        }
-        long wake;
-        if (next != null) {
-          wake = next.at();
-        } else if (claiming && linger - now > 0) {
-          // A message put back for a while (its lane full, a 429's Retry-After) is due again
-          // within a lease: wait for it, claiming for the other companies meanwhile.
-          wake = linger;
-        } else {
-          return sent;
-        }
-        if (room && nextClaim - wake < 0) {
-          wake = nextClaim;
-        }
-        if (!sleep(wake - now)) {
-          return sent;
-        }
-      }
-    }
-
-    /** Claims more, fairly between companies; false when nothing was due. */
-    private boolean claim(long now) {
-      List<Notification> batch = notifications.claim(BATCH, lease, skipped.keySet());
-      if (batch.isEmpty()) {
-        return false;
-      }
-      int waited = 0;
-      for (Notification n : batch) {
-        Result admitted = admit(n);
-        if (admitted == Result.SENT) {
-          held.add(new Held(n, lane(n), now, now, order++));
-        }
-        waited += admitted == Result.WAITS ? 1 : 0;
-      }
-      // Only messages held for quiet hours came: the next run finds them when they are due.
-      claiming = waited < batch.size();
-      return true;
-    }
-
-    private void send(Held h, long now) {
-      Notifier.Lane lane = h.lane();
-      if (lane == null) {
-        sent += deliver(h.n(), null) == Result.SENT ? 1 : 0;
-        return;
-      }
-      long workspace = pacer.wait(lane.workspace(), lane.workspacePace());
-      long wait = Math.max(workspace, pacer.wait(lane));
-      Pacer.Ticket ticket = wait > 0 ? null : pacer.take(lane);
-      if (ticket == null) {
-        wait = Math.max(wait, 1);
-        if (now + wait - h.claimed() > horizon) {
-          // Not within the time messages are held: back to the outbox until the lane frees.
-          notifications.putBack(h.n().id(), java.time.Duration.ofNanos(wait));
-          if (workspace > horizon) {
-            skipped.put(h.n().tenant().value(), now + workspace);
-          }
-          lingerUntil(now + wait, now);
-        } else {
-          held.add(new Held(h.n(), lane, h.claimed(), now + wait, h.order()));
-        }
-        return;
-      }
-      Result r;
-      try {
-        r = deliver(h.n(), lane);
-      } finally {
-        ticket.sent();
-      }
-      sent += r == Result.SENT ? 1 : 0;
-      if (r == Result.THROTTLED) {
-        long until = pacer.now() + pacer.wait(lane);
-        skipped.put(h.n().tenant().value(), until);
-        lingerUntil(until, now);
-      }
-    }
-
-    /**
-     * The run waits for a message put back until {@code due}, and claims it again then (meanwhile
-     * it goes on claiming for the other companies), unless that is further than a lease away: then
-     * the next scheduled run finds it.
-     */
-    private void lingerUntil(long due, long now) {
-      if (due - now > lease.toNanos()) {
-        return;
-      }
-      long until = due + 2 * CLAIM_AGAIN.toNanos();
-      if (until - linger > 0) {
-        linger = until;
-      }
-    }
-
-    private boolean sleep(long nanos) {
-      try {
-        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(Math.max(nanos, 1_000_000));
-        return true;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        // Stopping: what is held goes back to the outbox at once, for the next run.
-        for (Held h : held) {
-          notifications.putBack(h.n().id(), java.time.Duration.ZERO);
-        }
-        return false;
-      }
-    }
+  /** Claims due messages for a run, fairly between companies, leaving out {@code skipped}. */
+  List<Notification> claim(java.util.Set<Long> skipped) {
+    return notifications.claim(BATCH, lease, skipped);
   }
 
-  /** A claimed message waiting here for its lane: claimed then, due at {@code at} (pacer time). */
-  private record Held(Notification n, Notifier.Lane lane, long claimed, long at, long order) {}
+  /** A claimed message back to the outbox for {@code after}, without an attempt counted. */
+  void putBack(long id, java.time.Duration after) {
+    notifications.putBack(id, after);
+  }
 
   /** The lane of the first channel that reaches the person, or null (sent at once, or not). */
-  private Notifier.Lane lane(Notification n) {
+  Notifier.Lane lane(Notification n) {
     for (Notifier notifier : notifiers) {
       try {
         Optional<Notifier.Lane> lane = notifier.lane(n.tenant(), n.employeeId());
@@ -271,7 +148,7 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
     return null;
   }
 
-  private enum Result {
+  enum Result {
     SENT,
     WAITS,
     THROTTLED,
@@ -309,7 +186,7 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
    * Whether the message goes out now, by the person's choices: SENT means "to be sent", WAITS that
    * it was put back for their quiet hours, NOT_SENT that it was dropped.
    */
-  private Result admit(Notification n) {
+  Result admit(Notification n) {
     try {
       Notifications.Admission admission = notifications.admit(n, clock.instant());
       if (admission instanceof Notifications.Admission.Wait w) {
@@ -328,7 +205,7 @@ public class OutboxDispatcher implements org.springframework.beans.factory.Dispo
     }
   }
 
-  private Result deliver(Notification n, Notifier.Lane lane) {
+  Result deliver(Notification n, Notifier.Lane lane) {
     try {
       Employee e = people.find(n.tenant(), n.employeeId()).orElse(null);
       Notice notice = byKind.get(n.kind());

@@ -103,7 +103,7 @@ class OnceOnlyDeliveryTest {
   }
 
   OutboxDispatcher another(Duration lease, Pacer pacer) {
-    return new OutboxDispatcher(notifications, notifiers, people, notices, clock, lease, pacer);
+    return new OutboxDispatcher(notifications, notifiers, people, notices, clock, lease, 4, pacer);
   }
 
   int unsent(List<Long> ids) {
