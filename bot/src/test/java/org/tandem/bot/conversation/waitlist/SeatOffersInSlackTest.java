@@ -192,7 +192,9 @@ class SeatOffersInSlackTest {
             c ->
                 BEN.equals(c.param("channel"))
                     && c.param("text").contains("Une place vous attend")
-                    && c.param("blocks").contains(id(BEN, workshop)));
+                    // this offer's button, not an earlier one whose id merely contains it
+                    && c.param("blocks")
+                        .contains("commitmentId\\\":\\\"" + id(BEN, workshop) + "\\\""));
     Instant deadline = live(BEN, workshop).offerExpiresAt();
 
     // A minute before the deadline the job leaves it; at the deadline it passes it on.
