@@ -96,9 +96,12 @@ public class EmbeddedPostgresConfiguration {
         return shared;
       }
       try {
+        // One server for every application context of a JVM: the test suite keeps up to 32
+        // contexts (Spring's cache), each with its pool, and some tests open a second dispatcher
+        // or a child process on it; idle connections cost little.
         EmbeddedPostgres.Builder builder =
             EmbeddedPostgres.builder()
-                .setServerConfig("max_connections", "300")
+                .setServerConfig("max_connections", "600")
                 .setServerConfig("shared_buffers", sharedBuffers)
                 .setServerConfig("fsync", dataDir.isBlank() ? "off" : "on")
                 .setServerConfig("synchronous_commit", dataDir.isBlank() ? "off" : "on")
