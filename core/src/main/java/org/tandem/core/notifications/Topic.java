@@ -8,8 +8,12 @@ import java.util.Map;
  * cancelled, and what an admin must do for the install.
  */
 public enum Topic {
-  /** Commitments and hours the person is asked to approve, with reminders. */
-  APPROVALS(true),
+  /**
+   * Commitments and hours the person is asked to approve, with reminders: always sent, since
+   * someone waits for the answer (a line manager who stays silent is replaced after 5 working
+   * days).
+   */
+  APPROVALS(false),
   /** What was decided on the person's own commitments and hours. */
   DECISIONS(true),
   /** A seat offered from a waiting list. */

@@ -26,6 +26,9 @@ import org.tandem.core.commitments.Commitments;
 import org.tandem.core.common.Outcome;
 import org.tandem.core.common.ReasonCode;
 import org.tandem.core.missions.Missions;
+import org.tandem.core.notifications.NotificationSettings;
+import org.tandem.core.notifications.Topic;
+import org.tandem.core.people.Authority;
 
 /**
  * Commit with one click. A public body's volunteer first declares no conflict of interest, in a
@@ -43,13 +46,19 @@ class CommitIntent implements Handler {
   private final Commitments commitments;
   private final Missions missions;
   private final Approvals approvals;
+  private final Authority authority;
+  private final NotificationSettings settings;
   private final CampaignResponses campaigns;
 
   CommitIntent(
       Commitments commitments,
       Missions missions,
       Approvals approvals,
-      CampaignResponses campaigns) {
+      CampaignResponses campaigns,
+      Authority authority,
+      NotificationSettings settings) {
+    this.authority = authority;
+    this.settings = settings;
     this.commitments = commitments;
     this.missions = missions;
     this.approvals = approvals;
@@ -122,7 +131,7 @@ class CommitIntent implements Handler {
             texts.t(key, title, c.waitlistPosition()),
             null,
             List.of(),
-            texts.t(key + ".next" + (askedCsr(who, c) ? ".csr" : "")),
+            texts.t(key + ".next" + next(who, c)),
             List.of(
                 Button.of(texts.t("button.mine"), "commitments.mine", Map.of()),
                 Button.of(
@@ -130,6 +139,31 @@ class CommitIntent implements Handler {
                     "commitment.cancel",
                     Map.of("commitmentId", Long.toString(c.id())))),
             null));
+  }
+
+  /**
+   * Which promise the reply may make: none when the person turned off the messages it would be kept
+   * by, or when nobody in the company can approve (no line manager, no other CSR manager).
+   */
+  private String next(Who who, Commitment c) {
+    if (c.repeated()) {
+      return "";
+    }
+    var wants = settings.of(who.tenant(), who.employeeId());
+    if (c.status() == CommitmentStatus.WAITLISTED
+        && wants.map(w -> !w.wants(Topic.WAITLIST)).orElse(false)) {
+      return ".silent";
+    }
+    if (c.status() != CommitmentStatus.PENDING_APPROVAL) {
+      return "";
+    }
+    if (askedCsr(who, c) && authority.csrManagers(who.tenant(), who.employeeId()).isEmpty()) {
+      return ".nobody";
+    }
+    if (wants.map(w -> !w.wants(Topic.DECISIONS)).orElse(false)) {
+      return ".silent";
+    }
+    return askedCsr(who, c) ? ".csr" : "";
   }
 
   /** A commitment waiting for approval that was put to the CSR managers: no line manager. */
