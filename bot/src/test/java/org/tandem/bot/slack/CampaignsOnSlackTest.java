@@ -285,19 +285,9 @@ class CampaignsOnSlackTest {
     throw new AssertionError("no " + action + " button in " + blocks);
   }
 
-  interface Step {
-    void run() throws Exception;
-  }
-
-  private JsonNode modal(Step step) throws Exception {
-    int before = slack.calls("views.open").size();
-    step.run();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (slack.calls("views.open").size() <= before) {
-      assertThat(System.currentTimeMillis()).as("a modal opened").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-    return SlackModals.view(slack.calls("views.open").get(before));
+  /** The modal Tandem opens after {@code step}. */
+  private JsonNode modal(SlackModals.Step step) throws Exception {
+    return SlackModals.openedBy(slack, step);
   }
 
   private void submit(String user, JsonNode view, Map<String, List<String>> typed)

@@ -91,4 +91,23 @@ public final class SlackModals {
   private static Map<String, Object> option(String value) {
     return Map.of("text", Map.of("type", "plain_text", "text", value), "value", value);
   }
+
+  /** Something a test does that should make Tandem open a modal (a click, a command). */
+  public interface Step {
+    void run() throws Exception;
+  }
+
+  /** The modal Tandem opens (views.open on the fake) after {@code step}, within 10 s. */
+  public static JsonNode openedBy(FakeSlackApi slack, Step step) throws Exception {
+    int before = slack.calls("views.open").size();
+    step.run();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (slack.calls("views.open").size() <= before) {
+      org.assertj.core.api.Assertions.assertThat(System.currentTimeMillis())
+          .as("a modal opened")
+          .isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    return view(slack.calls("views.open").get(before));
+  }
 }
